@@ -1,0 +1,45 @@
+package io.github.cameldfinery.emulator.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A request limit: at most {@code limit} requests in each fixed window of length {@code window}.
+ *
+ * @param limit  requests allowed per window, at least 1
+ * @param window window length, whole seconds, at least one second
+ */
+public record RateLimit(long limit, Duration window) {
+
+    public RateLimit {
+        Objects.requireNonNull(window, "window");
+        if (limit < 1) {
+            throw new IllegalArgumentException("rate limit must be at least 1, got " + limit);
+        }
+        if (window.toMillis() < 1000 || window.toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("rate-limit window must be whole seconds, at least 1s, got " + window);
+        }
+    }
+
+    /** Reads {@code {limit: 20, window: 2s}}; the window takes DFINERY's unit letters or an ISO-8601 duration. */
+    @JsonCreator
+    public static RateLimit of(@JsonProperty("limit") long limit, @JsonProperty("window") String window) {
+        return new RateLimit(limit, WindowLabel.parse(window));
+    }
+
+    public static RateLimit perMinute(long limit) {
+        return new RateLimit(limit, Duration.ofMinutes(1));
+    }
+
+    public static RateLimit perHour(long limit) {
+        return new RateLimit(limit, Duration.ofHours(1));
+    }
+
+    /** The window as DFINERY writes it in {@code x-ratelimit-limit}: {@code 1m}, {@code 1H}, {@code 2s}. */
+    public String windowLabel() {
+        return WindowLabel.format(window);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.cameldfinery.emulator.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+
+/** The HTTP side of the emulator, on the JDK's built-in server: one handler per documented endpoint. */
+public final class EmulatorServer {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final LongAdder unknownServiceRequests = new LongAdder();
+
+    public EmulatorServer(EmulatorConfig config, Map<String, EmulatedService> services) throws IOException {
+        // Strict parsing: duplicate keys and NaN are not JSON the API would take.
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        for (ImportOperation operation : ImportOperation.values()) {
+            server.createContext(operation.path, new ImportHandler(operation, services::get, config, mapper,
+                    unknownServiceRequests::increment));
+        }
+        for (ExportOperation operation : ExportOperation.values()) {
+            server.createContext(operation.path, new ExportHandler(operation, services::get, config, mapper,
+                    unknownServiceRequests::increment));
+        }
+        server.createContext(AdminHandler.PREFIX, new AdminHandler(services, unknownServiceRequests::sum, mapper));
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public long unknownServiceRequests() {
+        return unknownServiceRequests.sum();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "dfinery-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.cameldfinery.emulator.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.emulator.export.CsvExportWriter;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import io.github.cameldfinery.emulator.validation.ExportQueries.EventQuery;
+import io.github.cameldfinery.emulator.validation.ExportQueries.ProfileQuery;
+
+/** What one export endpoint does: validate the body into a query, then stream the matching rows as CSV. */
+enum ExportOperation {
+    EVENT("/api/v1/export/event") {
+        @Override
+        Export prepare(EmulatedService service, ObjectNode body, int lookbackDays) {
+            EventQuery query = service.exportValidator().eventQuery(body,
+                    java.time.LocalDate.now(service.clock().withZone(java.time.ZoneOffset.UTC)), lookbackDays);
+            var events = service.eventsBetween(query.from(), query.to());
+            return new Export() {
+                @Override
+                public long rows() {
+                    return CsvExportWriter.eventRowCount(events, query);
+                }
+
+                @Override
+                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException {
+                    return writer.writeEvents(out, events, query, service.registry(), cutAfterRows);
+                }
+            };
+        }
+    },
+    USER_PROFILE("/api/v1/export/userprofile") {
+        @Override
+        Export prepare(EmulatedService service, ObjectNode body, int lookbackDays) {
+            ProfileQuery query = service.exportValidator().profileQuery(body);
+            var profiles = service.profilesFor(query.audience());
+            return new Export() {
+                @Override
+                public long rows() {
+                    return profiles.size();
+                }
+
+                @Override
+                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException {
+                    return writer.writeProfiles(out, profiles, query, service.registry(), cutAfterRows);
+                }
+            };
+        }
+    };
+
+    /** A validated export, ready to stream. */
+    interface Export {
+        long rows();
+
+        /** Writes the CSV; false when it stopped at {@code cutAfterRows} (not negative) on purpose. */
+        boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException;
+    }
+
+    final String path;
+
+    ExportOperation(String path) {
+        this.path = path;
+    }
+
+    abstract Export prepare(EmulatedService service, ObjectNode body, int lookbackDays);
+}

@@ -1,0 +1,40 @@
+package io.github.cameldfinery.emulator.state;
+
+import java.util.Map;
+
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.quota.QuotaState;
+
+/**
+ * What one service has seen so far.
+ *
+ * @param requests      requests received per API kind, whatever their outcome
+ * @param accepted      requests answered with success per API kind
+ * @param rejections    rejected requests per import code or export message
+ * @param eventsStored  events stored (after deduplication)
+ * @param duplicates    events not stored because their event_log_id was seen before
+ * @param profiles      live unified profiles
+ * @param merges        profiles merged into another
+ * @param deletes       profiles deleted
+ * @param faults        injected faults per API kind
+ * @param quota         the rate-limit state per API kind
+ * @param exportsInFlight exports being streamed right now
+ * @param peakConcurrentExports the most exports that ran at once
+ */
+public record ServiceStats(Map<ApiKind, Long> requests, Map<ApiKind, Long> accepted, Map<String, Long> rejections,
+                           long eventsStored, long duplicates, long profiles, long merges, long deletes,
+                           Map<ApiKind, Long> faults, Map<ApiKind, QuotaState> quota, int exportsInFlight,
+                           int peakConcurrentExports) {
+
+    public long rejections(String code) {
+        return rejections.getOrDefault(code, 0L);
+    }
+
+    public long requests(ApiKind kind) {
+        return requests.getOrDefault(kind, 0L);
+    }
+
+    public long totalRequests() {
+        return requests.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
