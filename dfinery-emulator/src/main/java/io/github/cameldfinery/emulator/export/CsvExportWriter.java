@@ -36,7 +36,9 @@ public final class CsvExportWriter {
     private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final CsvMapper mapper = new CsvMapper();
+    // Strict check: quote only what RFC 4180 requires (comma, quote, CR, LF), as decision 9 says.
+    private final CsvMapper mapper = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     /**
      * Writes the events; when {@code cutAfterRows} is not negative, stops after that many rows and returns
