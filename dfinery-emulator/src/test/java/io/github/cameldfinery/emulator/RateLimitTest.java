@@ -1,0 +1,145 @@
+package io.github.cameldfinery.emulator;
+
+import static io.github.cameldfinery.emulator.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.RateLimit;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.quota.QuotaState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Fixed windows per service and API kind, the three headers, and both over-limit answers (decision 5). */
+class RateLimitTest {
+
+    static final String T = "2024-06-24T06:42:25.394Z";
+    // 10:00:00.500 UTC: the 2-second window started at 10:00:00 and resets at 10:00:02.
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00.500Z"));
+    DfineryEmulator emulator;
+
+    @AfterEach
+    void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    ApiClient start(EmulatorConfig config) {
+        emulator = DfineryEmulator.start(config.clock(clock));
+        return new ApiClient(emulator.baseUri());
+    }
+
+    static ServiceConfig service(String id, long limit) {
+        return new ServiceConfig(id, ApiClient.IMPORT_TOKEN, ApiClient.EXPORT_TOKEN)
+                .rateLimit(ApiKind.EVENT, new RateLimit(limit, Duration.ofSeconds(2)))
+                .rateLimit(ApiKind.PROFILE, new RateLimit(limit, Duration.ofSeconds(2)))
+                .rateLimit(ApiKind.EXPORT, new RateLimit(limit, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void headersCountDownAndThe429ComesWithTheImportEnvelope() {
+        ApiClient api = start(new EmulatorConfig().service(service(ApiClient.SERVICE, 3)));
+        long reset = Instant.parse("2026-01-05T10:00:02Z").toEpochMilli();
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            HttpResponse<String> ok = api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("x-ratelimit-limit")).hasValue("2s");
+            assertThat(ok.headers().firstValue("x-ratelimit-remaining")).hasValue(Integer.toString(remaining));
+            assertThat(ok.headers().firstValue("x-ratelimit-reset")).hasValue(Long.toString(reset));
+        }
+        HttpResponse<String> over = api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        assertThat(over.statusCode()).isEqualTo(429);
+        assertThat(json(over).get("code").textValue()).isEqualTo("40401");
+        assertThat(json(over).get("message").textValue()).isEqualTo("TOO_MANY_REQUEST");
+        assertThat(over.headers().firstValue("x-ratelimit-remaining")).hasValue("0");
+        assertThat(emulator.service(ApiClient.SERVICE).stats().eventsStored()).isEqualTo(3);
+
+        clock.advance(Duration.ofMillis(1500));
+        HttpResponse<String> afterReset = api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        assertThat(afterReset.statusCode()).isEqualTo(200);
+        assertThat(afterReset.headers().firstValue("x-ratelimit-remaining")).hasValue("2");
+        assertThat(afterReset.headers().firstValue("x-ratelimit-reset")).hasValue(Long.toString(reset + 2000));
+    }
+
+    @Test
+    void everyLaterRequestFailsUntilTheWindowResets() {
+        ApiClient api = start(new EmulatorConfig().service(service(ApiClient.SERVICE, 2)));
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T)).statusCode()).isEqualTo(429);
+        }
+        QuotaState quota = emulator.service(ApiClient.SERVICE).stats().quota().get(ApiKind.EVENT);
+        assertThat(quota.used()).isEqualTo(2);
+        assertThat(emulator.service(ApiClient.SERVICE).stats().rejections("40401")).isEqualTo(5);
+    }
+
+    @Test
+    void kindsAndServicesAreCountedSeparately() {
+        ApiClient api = start(new EmulatorConfig().service(service(ApiClient.SERVICE, 1)).service(service("svc-2", 1)));
+        assertThat(api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T)).statusCode()).isEqualTo(200);
+        assertThat(api.importCall("/api/v1/user-profile", Bodies.profile("u1", "{}")).statusCode()).isEqualTo(200);
+        assertThat(api.importCall("/api/v1/events", "svc-2", ApiClient.IMPORT_TOKEN, Bodies.purchases("u1", 1, T))
+                .statusCode()).isEqualTo(200);
+        assertThat(api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T)).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void identityDeleteCountsAsIdentity() {
+        ApiClient api = start(new EmulatorConfig().service(new ServiceConfig(ApiClient.SERVICE, ApiClient.IMPORT_TOKEN,
+                ApiClient.EXPORT_TOKEN).rateLimit(ApiKind.IDENTITY, new RateLimit(1, Duration.ofMinutes(1)))));
+        assertThat(api.importCall("/api/v1/identities", Bodies.identity("{\"external_id\":\"u1\"}")).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> delete = api.importCall("/api/v1/identities/delete", Bodies.identity("{\"external_id\":\"u1\"}"));
+        assertThat(delete.statusCode()).isEqualTo(429);
+        assertThat(delete.headers().firstValue("x-ratelimit-limit")).hasValue("1m");
+        assertThat(emulator.service(ApiClient.SERVICE).profiles()).hasSize(1);
+    }
+
+    @Test
+    void canAnswerHttp200With40401HyphenatedHeadersAndSeconds() {
+        ApiClient api = start(new EmulatorConfig().rateLimitAnswer(EmulatorConfig.RateLimitAnswer.HTTP_200)
+                .headerSpelling(EmulatorConfig.HeaderSpelling.HYPHENATED).resetUnit(EmulatorConfig.ResetUnit.SECONDS)
+                .service(service(ApiClient.SERVICE, 1)));
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        HttpResponse<String> over = api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        assertThat(over.statusCode()).isEqualTo(200);
+        assertThat(json(over).get("status").booleanValue()).isFalse();
+        assertThat(json(over).get("code").textValue()).isEqualTo("40401");
+        assertThat(over.headers().firstValue("X-Rate-Limit-Remaining")).hasValue("0");
+        assertThat(over.headers().firstValue("X-Rate-Limit-Reset"))
+                .hasValue(Long.toString(Instant.parse("2026-01-05T10:00:02Z").getEpochSecond()));
+        assertThat(over.headers().firstValue("x-ratelimit-remaining")).as("one spelling only").isEmpty();
+    }
+
+    @Test
+    void exportOverTheLimitGetsTooManyApiRequests() {
+        ApiClient api = start(new EmulatorConfig().service(service(ApiClient.SERVICE, 1)));
+        String body = "{\"properties_condition_type\":\"all\"}";
+        assertThat(api.exportCall("/api/v1/export/userprofile", body).statusCode()).isEqualTo(200);
+        HttpResponse<String> over = api.exportCall("/api/v1/export/userprofile", body);
+        assertThat(over.statusCode()).isEqualTo(429);
+        assertThat(json(over).get("result").textValue()).isEqualTo("fail");
+        assertThat(json(over).get("message").textValue()).isEqualTo("too_many_api_requests");
+        assertThat(over.headers().firstValue("x-ratelimit-limit")).hasValue("2s");
+    }
+
+    @Test
+    void documentedDefaultsApplyWhenNothingIsConfigured() {
+        ApiClient api = start(new EmulatorConfig().service(new ServiceConfig(ApiClient.SERVICE, ApiClient.IMPORT_TOKEN,
+                ApiClient.EXPORT_TOKEN)));
+        HttpResponse<String> events = api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        assertThat(events.headers().firstValue("x-ratelimit-limit")).hasValue("1m");
+        assertThat(events.headers().firstValue("x-ratelimit-remaining")).hasValue("999999");
+        HttpResponse<String> profile = api.importCall("/api/v1/user-profile", Bodies.profile("u1", "{}"));
+        assertThat(profile.headers().firstValue("x-ratelimit-remaining")).hasValue("9999");
+        HttpResponse<String> export = api.exportCall("/api/v1/export/userprofile", "{\"properties_condition_type\":\"all\"}");
+        assertThat(export.headers().firstValue("x-ratelimit-limit")).hasValue("1H");
+        assertThat(export.headers().firstValue("x-ratelimit-remaining")).hasValue("99");
+    }
+}
