@@ -37,8 +37,11 @@ public final class CsvExportWriter {
             .withZone(ZoneOffset.UTC);
 
     // Strict check: quote only what RFC 4180 requires (comma, quote, CR, LF), as decision 9 says.
+    // The caller owns the response stream: closing it would end a chunked body properly even when a fault
+    // wants it cut short.
     private final CsvMapper mapper = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     /**
      * Writes the events; when {@code cutAfterRows} is not negative, stops after that many rows and returns

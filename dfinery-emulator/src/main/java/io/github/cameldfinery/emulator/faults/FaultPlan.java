@@ -39,6 +39,7 @@ public final class FaultPlan {
         next.clear();
         fraction = 0;
         fractionFault = null;
+        injected = 0;
     }
 
     /** The fault for the request at hand, or null for a normal answer. */

@@ -49,24 +49,29 @@ final class ExportHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] raw = Exchanges.readBody(exchange);
-            if (!exchange.getRequestURI().getPath().equals(operation.path)) {
-                answerError(exchange, 404, ExportResult.INVALID_PARAMETER.message(),
-                        "path: no such endpoint " + exchange.getRequestURI().getPath());
-                return;
-            }
-            String serviceId = Exchanges.queryParameter(exchange, "service_id");
-            EmulatedService service = serviceId == null ? null : services.apply(serviceId);
-            if (service == null) {
-                unknownService.run();
-                answerError(exchange, 400, ExportResult.INVALID_PARAMETER.message(), serviceId == null || serviceId.isBlank()
-                        ? "service_id: required query parameter" : "service_id: unknown service '" + serviceId + "'");
-                return;
-            }
-            service.countRequest(ApiKind.EXPORT);
-            new Attempt(exchange, service, raw).run();
+        // Not try-with-resources: when a fault drops the connection, closing the exchange would finish the
+        // response properly. Escaping without close() makes the JDK server close the socket instead.
+        serve(exchange);
+        exchange.close();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        byte[] raw = Exchanges.readBody(exchange);
+        if (!exchange.getRequestURI().getPath().equals(operation.path)) {
+            answerError(exchange, 404, ExportResult.INVALID_PARAMETER.message(),
+                    "path: no such endpoint " + exchange.getRequestURI().getPath());
+            return;
         }
+        String serviceId = Exchanges.queryParameter(exchange, "service_id");
+        EmulatedService service = serviceId == null ? null : services.apply(serviceId);
+        if (service == null) {
+            unknownService.run();
+            answerError(exchange, 400, ExportResult.INVALID_PARAMETER.message(), serviceId == null || serviceId.isBlank()
+                    ? "service_id: required query parameter" : "service_id: unknown service '" + serviceId + "'");
+            return;
+        }
+        service.countRequest(ApiKind.EXPORT);
+        new Attempt(exchange, service, raw).run();
     }
 
     private final class Attempt {

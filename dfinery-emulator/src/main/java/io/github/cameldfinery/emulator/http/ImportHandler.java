@@ -42,28 +42,33 @@ final class ImportHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(operation.path)) {
-                Exchanges.readBody(exchange);
-                answer(exchange, 404, ImportCode.BAD_REQUEST, "path: no such endpoint " + exchange.getRequestURI().getPath());
-                return;
-            }
-            byte[] raw = Exchanges.readBody(exchange);
-            String serviceId = Exchanges.queryParameter(exchange, "service_id");
-            if (serviceId == null || serviceId.isBlank()) {
-                unknownService.run();
-                answer(exchange, httpStatusOf(ImportCode.BAD_REQUEST), ImportCode.BAD_REQUEST, "service_id: required query parameter");
-                return;
-            }
-            EmulatedService service = services.apply(serviceId);
-            if (service == null) {
-                unknownService.run();
-                answer(exchange, httpStatusOf(ImportCode.INVALID_SERVICE_ID), ImportCode.INVALID_SERVICE_ID, "service_id: unknown service '" + serviceId + "'");
-                return;
-            }
-            service.countRequest(operation.kind);
-            new Attempt(exchange, service, new String(raw, StandardCharsets.UTF_8), raw).run();
+        // Not try-with-resources: when a fault drops the connection, closing the exchange would finish the
+        // response properly. Escaping without close() makes the JDK server close the socket instead.
+        serve(exchange);
+        exchange.close();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals(operation.path)) {
+            Exchanges.readBody(exchange);
+            answer(exchange, 404, ImportCode.BAD_REQUEST, "path: no such endpoint " + exchange.getRequestURI().getPath());
+            return;
         }
+        byte[] raw = Exchanges.readBody(exchange);
+        String serviceId = Exchanges.queryParameter(exchange, "service_id");
+        if (serviceId == null || serviceId.isBlank()) {
+            unknownService.run();
+            answer(exchange, httpStatusOf(ImportCode.BAD_REQUEST), ImportCode.BAD_REQUEST, "service_id: required query parameter");
+            return;
+        }
+        EmulatedService service = services.apply(serviceId);
+        if (service == null) {
+            unknownService.run();
+            answer(exchange, httpStatusOf(ImportCode.INVALID_SERVICE_ID), ImportCode.INVALID_SERVICE_ID, "service_id: unknown service '" + serviceId + "'");
+            return;
+        }
+        service.countRequest(operation.kind);
+        new Attempt(exchange, service, new String(raw, StandardCharsets.UTF_8), raw).run();
     }
 
     /** One request for a known service; records what it answered. */

@@ -1,0 +1,140 @@
+package io.github.cameldfinery.emulator;
+
+import static io.github.cameldfinery.emulator.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.github.cameldfinery.emulator.faults.Fault;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Injected faults per service and API kind: what the client sees and what the service keeps. */
+class FaultInjectionTest {
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(ApiClient.SERVICE,
+            ApiClient.IMPORT_TOKEN, ApiClient.EXPORT_TOKEN);
+
+    ApiClient api;
+    EmulatedService service;
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(dfinery.baseUri());
+        service = dfinery.service(ApiClient.SERVICE);
+    }
+
+    String event() {
+        return Bodies.purchases("u1", 1, today + "T00:00:00Z");
+    }
+
+    @Test
+    void http500StoresNothing() {
+        service.faults(ApiKind.EVENT).failNext(1, Fault.http500());
+        HttpResponse<String> response = api.importCall("/api/v1/events", event());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(json(response).get("code").textValue()).isEqualTo("50000");
+        assertThat(json(response).get("message").textValue()).isEqualTo("INTERNAL_SERVER_ERROR");
+        assertThat(service.stats().eventsStored()).isZero();
+        assertThat(api.importCall("/api/v1/events", event()).statusCode()).as("only the next one").isEqualTo(200);
+        assertThat(service.stats().faults().get(ApiKind.EVENT)).isEqualTo(1);
+    }
+
+    @Test
+    void code50000UnderHttp200StoresNothing() {
+        service.faults(ApiKind.PROFILE).failNext(1, Fault.errorUnder200());
+        HttpResponse<String> response = api.importCall("/api/v1/user-profile", Bodies.profile("u1", "{\"df_name\":\"A\"}"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("status").booleanValue()).isFalse();
+        assertThat(json(response).get("code").textValue()).isEqualTo("50000");
+        assertThat(service.profiles()).isEmpty();
+    }
+
+    @Test
+    void faultsApplyOnlyToTheirKind() {
+        service.faults(ApiKind.PROFILE).failNext(3, Fault.http500());
+        assertThat(api.importCall("/api/v1/events", event()).statusCode()).isEqualTo(200);
+        assertThat(api.importCall("/api/v1/user-profile", Bodies.profile("u1", "{}")).statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void dropBeforeProcessingResetsTheConnectionAndStoresNothing() {
+        service.faults(ApiKind.EVENT).failNext(1, Fault.dropBeforeProcessing());
+        assertThatThrownBy(() -> api.importCall("/api/v1/events", event())).isInstanceOf(UncheckedIOException.class);
+        assertThat(service.stats().eventsStored()).isZero();
+    }
+
+    @Test
+    void dropAfterProcessingStoresButDoesNotAnswer() {
+        service.faults(ApiKind.EVENT).failNext(1, Fault.dropAfterProcessing());
+        String body = event();
+        assertThatThrownBy(() -> api.importCall("/api/v1/events", body)).isInstanceOf(UncheckedIOException.class);
+        assertThat(service.stats().eventsStored()).isEqualTo(1);
+        assertThat(api.importCall("/api/v1/events", body).statusCode()).as("the retry").isEqualTo(200);
+        assertThat(service.stats().eventsStored()).isEqualTo(1);
+        assertThat(service.stats().duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void delayOutlastsAClientTimeoutButTheRequestIsProcessed() {
+        service.faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofMillis(1500)));
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/events", ApiClient.SERVICE))
+                .timeout(Duration.ofMillis(300))
+                .header("Content-Type", "application/json").header("access_token", ApiClient.IMPORT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(event())).build();
+        assertThatThrownBy(() -> api.http().send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> service.stats().eventsStored() == 1);
+    }
+
+    @Test
+    void fractionOfFailuresIsSeededAndRoughlyRight() {
+        service.faults(ApiKind.EVENT).failFraction(0.2, Fault.http500(), 42);
+        int failed = 0;
+        for (int i = 0; i < 200; i++) {
+            if (api.importCall("/api/v1/events", event()).statusCode() == 500) {
+                failed++;
+            }
+        }
+        assertThat(failed).isBetween(20, 60);
+        assertThat(service.stats().eventsStored()).isEqualTo(200 - failed);
+    }
+
+    @Test
+    void cutExportBodyIsAnErrorForTheClient() {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 100, today + "T01:00:00Z"));
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.cutExportBody());
+        String body = "{\"events_condition_type\":\"all\",\"from_date\":\"" + today + "\",\"to_date\":\"" + today + "\"}";
+        assertThatThrownBy(() -> api.exportCall("/api/v1/export/event", body))
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        HttpResponse<String> whole = api.exportCall("/api/v1/export/event", body);
+        assertThat(whole.body().split("\n")).hasSize(101);
+    }
+
+    @Test
+    void exportFailuresUnder200And500() {
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.errorUnder200()).failNext(1, Fault.http500());
+        String body = "{\"properties_condition_type\":\"all\"}";
+        HttpResponse<String> under200 = api.exportCall("/api/v1/export/userprofile", body);
+        assertThat(under200.statusCode()).isEqualTo(200);
+        assertThat(json(under200).get("result").textValue()).isEqualTo("fail");
+        assertThat(json(under200).get("message").textValue()).isEqualTo("client_connection_closed");
+        HttpResponse<String> http500 = api.exportCall("/api/v1/export/userprofile", body);
+        assertThat(http500.statusCode()).isEqualTo(500);
+        assertThat(json(http500).get("message").textValue()).isEqualTo("unknown_error");
+    }
+}
