@@ -1,0 +1,11 @@
+package io.github.cameldfinery.component;
+
+/** The DFINERY API an endpoint talks to: the {@code api} part of {@code dfinery:api}. */
+public enum DfineryApi {
+    /** {@code POST /api/v1/events}: user events. */
+    event,
+    /** {@code POST /api/v1/identities} and {@code /api/v1/identities/delete}: unified profiles. */
+    identity,
+    /** {@code POST /api/v1/user-profile}: user properties. */
+    profile
+}

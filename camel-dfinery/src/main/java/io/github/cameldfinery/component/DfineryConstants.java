@@ -1,0 +1,78 @@
+package io.github.cameldfinery.component;
+
+import org.apache.camel.spi.Metadata;
+
+/** Exchange headers of the {@code dfinery} component. */
+public final class DfineryConstants {
+
+    @Metadata(description = "The DFINERY service id for this message; overrides the serviceId option. The producer "
+                            + "always sets it to the service id it used, so a throttle can correlate on it.",
+              javaType = "String")
+    public static final String SERVICE_ID = "CamelDfineryServiceId";
+
+    @Metadata(label = "producer", description = "The user identity of the message, as a DfineryIdentity or a Map with "
+                                                + "the keys external_id, phone_no, email, kakao_user_id, line_user_id. "
+                                                + "Used when the body carries no identity.",
+              javaType = "Object")
+    public static final String IDENTITY = "CamelDfineryIdentity";
+
+    @Metadata(label = "producer", description = "The user's external id, when the body carries no identity.",
+              javaType = "String")
+    public static final String EXTERNAL_ID = "CamelDfineryExternalId";
+
+    @Metadata(label = "producer", description = "The user's email, when the body carries no identity.", javaType = "String")
+    public static final String EMAIL = "CamelDfineryEmail";
+
+    @Metadata(label = "producer", description = "The user's phone number, country code first, digits only, when the "
+                                                + "body carries no identity.",
+              javaType = "String")
+    public static final String PHONE_NO = "CamelDfineryPhoneNo";
+
+    @Metadata(label = "producer", description = "The user's Kakao id, when the body carries no identity.",
+              javaType = "String")
+    public static final String KAKAO_USER_ID = "CamelDfineryKakaoUserId";
+
+    @Metadata(label = "producer", description = "The user's LINE id, when the body carries no identity.",
+              javaType = "String")
+    public static final String LINE_USER_ID = "CamelDfineryLineUserId";
+
+    @Metadata(label = "producer", description = "For dfinery:identity, update or delete; overrides the operation option.",
+              javaType = "io.github.cameldfinery.component.DfineryIdentityOperation")
+    public static final String OPERATION = "CamelDfineryOperation";
+
+    @Metadata(label = "producer", description = "The result code of the last DFINERY response (20000 on success).",
+              javaType = "String")
+    public static final String RESPONSE_CODE = "CamelDfineryResponseCode";
+
+    @Metadata(label = "producer", description = "The result message of the last DFINERY response (OK on success).",
+              javaType = "String")
+    public static final String RESPONSE_MESSAGE = "CamelDfineryResponseMessage";
+
+    @Metadata(label = "producer", description = "How many HTTP requests the message became (not counting retries).",
+              javaType = "int")
+    public static final String REQUEST_COUNT = "CamelDfineryRequestCount";
+
+    @Metadata(label = "producer", description = "How many HTTP attempts were made, retries included.", javaType = "int")
+    public static final String ATTEMPT_COUNT = "CamelDfineryAttemptCount";
+
+    @Metadata(label = "producer", description = "The event_log_id of every event sent, in order; the ids generated for "
+                                                + "events that had none are here too.",
+              javaType = "java.util.List<String>")
+    public static final String EVENT_LOG_IDS = "CamelDfineryEventLogIds";
+
+    @Metadata(label = "producer", description = "The rate-limit window of the last response, as DFINERY writes it (1m, 1H).",
+              javaType = "String")
+    public static final String RATE_LIMIT_WINDOW = "CamelDfineryRateLimitWindow";
+
+    @Metadata(label = "producer", description = "Requests remaining in the current rate-limit window, from the last "
+                                                + "response.",
+              javaType = "Long")
+    public static final String RATE_LIMIT_REMAINING = "CamelDfineryRateLimitRemaining";
+
+    @Metadata(label = "producer", description = "When the current rate-limit window resets, from the last response.",
+              javaType = "java.time.Instant")
+    public static final String RATE_LIMIT_RESET = "CamelDfineryRateLimitReset";
+
+    private DfineryConstants() {
+    }
+}

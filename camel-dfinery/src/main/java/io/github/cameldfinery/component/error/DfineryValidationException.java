@@ -1,0 +1,44 @@
+package io.github.cameldfinery.component.error;
+
+import java.util.Map;
+
+/**
+ * The message is not a valid DFINERY request: found before sending (then nothing was sent and the HTTP status is
+ * 0), or reported by DFINERY ({@code 40000}, {@code 40001}, {@code 40402}, {@code 40403}, export
+ * {@code invalid_parameter}, {@code exceed_date_range_limit}). Never retried: the same request fails again.
+ */
+public class DfineryValidationException extends DfineryException {
+
+    private final String field;
+    private final String rule;
+
+    /** A local check failed; nothing was sent. */
+    public DfineryValidationException(String field, String rule) {
+        super("Invalid DFINERY message, nothing sent: " + field + ": " + rule, null, null, 0, null, null, null);
+        this.field = field;
+        this.rule = rule;
+    }
+
+    /** DFINERY rejected the request. */
+    public DfineryValidationException(String message, String code, String apiMessage, int httpStatus, String body,
+                                      Map<String, String> headers) {
+        super(message, code, apiMessage, httpStatus, body, headers, null);
+        this.field = null;
+        this.rule = null;
+    }
+
+    /** The offending field, as a path into the message ({@code body[2].event_datetime}); null when from DFINERY. */
+    public String getField() {
+        return field;
+    }
+
+    /** The rule the field broke; null when from DFINERY. */
+    public String getRule() {
+        return rule;
+    }
+
+    @Override
+    public boolean isTransient() {
+        return false;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.cameldfinery.component.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+
+/**
+ * Sends one POST to DFINERY, asynchronously. The only place that touches {@link HttpClient}; tokens go into
+ * headers here and nowhere else.
+ */
+public final class DfineryHttpClient {
+
+    private final HttpClient http;
+    private final String baseUri;
+    private final Duration requestTimeout;
+
+    public DfineryHttpClient(HttpClient http, String baseUri, Duration requestTimeout) {
+        this.http = http;
+        this.baseUri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Posts a JSON body; completes with the response, or exceptionally with {@link DfineryConnectionException} when
+     * no complete response arrived.
+     *
+     * @param authHeader {@code access_token} or {@code Authorization}
+     * @param authValue  the header's value (the token, or {@code Bearer} and the token)
+     */
+    public CompletableFuture<ApiResponse> post(String path, String serviceId, String authHeader, String authValue,
+                                               byte[] json) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path, serviceId))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header(authHeader, authValue)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(connectionFailure(path, unwrap(failure)));
+                    }
+                    return new ApiResponse(response.statusCode(), response.headers(), response.body());
+                });
+    }
+
+    /** {@code https://openapi.dfinery.ai/api/v1/events?service_id=…}. */
+    public URI uri(String path, String serviceId) {
+        return URI.create(baseUri + path + "?service_id=" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8));
+    }
+
+    static DfineryConnectionException connectionFailure(String path, Throwable failure) {
+        boolean notSent = failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException;
+        String what = failure instanceof HttpConnectTimeoutException ? "connect timeout"
+                : failure instanceof HttpTimeoutException ? "request timeout, DFINERY may have processed the request"
+                : failure instanceof ConnectException ? "connection refused"
+                : "connection failed before a complete response (" + failure.getClass().getSimpleName() + ")";
+        return new DfineryConnectionException("No response from DFINERY for POST " + path + ": " + what, !notSent, failure);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException && cause.getCause() instanceof ConnectException) {
+            return cause.getCause();
+        }
+        return cause;
+    }
+}

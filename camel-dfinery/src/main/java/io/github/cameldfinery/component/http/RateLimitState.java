@@ -1,0 +1,57 @@
+package io.github.cameldfinery.component.http;
+
+import java.net.http.HttpHeaders;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The rate-limit headers of a response. DFINERY's docs spell them two ways ({@code X-Rate-Limit-*} in the table,
+ * {@code x-ratelimit-*} in the examples) and give the reset in seconds or in milliseconds; all four are read.
+ *
+ * @param window    the window as DFINERY writes it ({@code 1m}, {@code 1H}); null when absent
+ * @param remaining requests left in the window; null when absent
+ * @param resetAt   when the window resets; null when absent
+ */
+public record RateLimitState(String window, Long remaining, Instant resetAt) {
+
+    /** Epoch values below this are seconds: 10^11 seconds is the year 5138, 10^11 ms is 1973. */
+    private static final long SECONDS_BELOW = 100_000_000_000L;
+
+    public static RateLimitState from(HttpHeaders headers) {
+        String window = first(headers, "x-ratelimit-limit", "x-rate-limit-limit").orElse(null);
+        Long remaining = first(headers, "x-ratelimit-remaining", "x-rate-limit-remaining")
+                .map(RateLimitState::parseLong).orElse(null);
+        Instant reset = first(headers, "x-ratelimit-reset", "x-rate-limit-reset").map(RateLimitState::parseLong)
+                .map(RateLimitState::toInstant).orElse(null);
+        return new RateLimitState(window, remaining, reset);
+    }
+
+    public boolean isPresent() {
+        return window != null || remaining != null || resetAt != null;
+    }
+
+    static Instant toInstant(Long epoch) {
+        if (epoch == null) {
+            return null;
+        }
+        return epoch < SECONDS_BELOW ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
+    }
+
+    private static Optional<String> first(HttpHeaders headers, String... names) {
+        for (String name : names) {
+            Optional<String> value = headers.firstValue(name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

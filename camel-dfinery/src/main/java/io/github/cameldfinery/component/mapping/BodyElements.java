@@ -1,0 +1,69 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+
+/**
+ * Splits a body into its elements as trees: a List (or array, or JSON array) gives one element per entry, anything
+ * else one element. Each element keeps a path for error messages: {@code body} or {@code body[3]}.
+ */
+final class BodyElements {
+
+    /** One element of a body. */
+    record Element(JsonNode tree, String path) {
+    }
+
+    private BodyElements() {
+    }
+
+    static List<Element> of(Object body) {
+        if (body == null) {
+            throw new DfineryValidationException("body", "is null; expected a DFINERY model, a Map, JSON, or a List of these");
+        }
+        List<Element> elements = new ArrayList<>();
+        if (body instanceof Collection || body instanceof Object[]) {
+            Collection<?> entries = body instanceof Collection ? (Collection<?>) body : List.of((Object[]) body);
+            int i = 0;
+            for (Object entry : entries) {
+                String path = "body[" + i++ + "]";
+                elements.add(new Element(tree(entry, path), path));
+            }
+        } else {
+            JsonNode tree = tree(body, "body");
+            if (tree.isArray()) {
+                for (int i = 0; i < tree.size(); i++) {
+                    elements.add(new Element(tree.get(i), "body[" + i + "]"));
+                }
+            } else {
+                elements.add(new Element(tree, "body"));
+            }
+        }
+        if (elements.isEmpty()) {
+            throw new DfineryValidationException("body", "is empty; nothing to send");
+        }
+        for (Element element : elements) {
+            if (!element.tree().isObject()) {
+                throw new DfineryValidationException(element.path(), "must be an object, got " + element.tree().getNodeType());
+            }
+        }
+        return elements;
+    }
+
+    private static JsonNode tree(Object value, String path) {
+        if (value == null) {
+            throw new DfineryValidationException(path, "is null");
+        }
+        if (JsonTrees.isJsonText(value)) {
+            return JsonTrees.parse(value, path);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            throw new DfineryValidationException(path, "a " + value.getClass().getSimpleName()
+                                                       + " is not a DFINERY message; expected a DFINERY model, a Map or JSON");
+        }
+        return JsonTrees.toTree(value, path);
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.pipeline.ImportRequest;
+import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
+import io.github.cameldfinery.component.validation.RequestRules;
+import org.apache.camel.Message;
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * {@code dfinery:event}: any mix of events becomes requests of one identity each, at most 100 events and 100
+ * items per request, events in their original order within each identity.
+ */
+public final class EventMapper implements RequestMapper {
+
+    public static final String PATH = "/api/v1/events";
+
+    private static final List<String> REQUEST_FIELDS = List.of("common", "events");
+    private static final List<String> COMMON_FIELDS = List.of("identity");
+    private static final List<String> EVENT_FIELDS = List.of("event_log_id", "event_name", "event_datetime",
+            "event_items", "event_properties", "identity");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final DfineryTrackingPlan trackingPlan;
+
+    public EventMapper(DfineryTrackingPlan trackingPlan) {
+        this.trackingPlan = trackingPlan;
+    }
+
+    /** One normalized event and whom it is about. */
+    private record Draft(ObjectNode identity, ObjectNode event, int items) {
+    }
+
+    @Override
+    public List<ImportRequest> toRequests(Message message) {
+        JsonNode headerIdentity = MessageIdentity.from(message);
+        Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
+        for (BodyElements.Element element : BodyElements.of(message.getBody())) {
+            for (Draft draft : drafts(element, headerIdentity)) {
+                byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
+            }
+        }
+        List<ImportRequest> requests = new ArrayList<>();
+        byIdentity.forEach((identity, drafts) -> chunk(identity, drafts, requests));
+        return requests;
+    }
+
+    private List<Draft> drafts(BodyElements.Element element, JsonNode headerIdentity) {
+        JsonNode tree = element.tree();
+        List<Draft> drafts = new ArrayList<>();
+        if (tree.has("events") || tree.has("common")) {
+            RequestRules.noUnknownFields(tree, REQUEST_FIELDS, element.path());
+            JsonNode common = tree.get("common");
+            JsonNode identityNode = headerIdentity;
+            String identityPath = "headers";
+            if (common != null && !common.isNull()) {
+                RequestRules.noUnknownFields(RequestRules.requiredObject(common, element.path() + ".common"),
+                        COMMON_FIELDS, element.path() + ".common");
+                identityNode = common.get("identity");
+                identityPath = element.path() + ".common.identity";
+            }
+            ObjectNode identity = RequestRules.identity(identityNode, identityPath);
+            JsonNode events = tree.get("events");
+            if (events == null || !events.isArray() || events.isEmpty()) {
+                throw new DfineryValidationException(element.path() + ".events", "must be a non-empty array of events");
+            }
+            for (int i = 0; i < events.size(); i++) {
+                String path = element.path() + ".events[" + i + "]";
+                ObjectNode event = RequestRules.requiredObject(events.get(i), path);
+                if (event.has("identity")) {
+                    throw new DfineryValidationException(path + ".identity", "not allowed here: the request's identity "
+                                                                             + "is common.identity");
+                }
+                drafts.add(draft(identity, event, path));
+            }
+        } else {
+            ObjectNode event = (ObjectNode) tree;
+            JsonNode own = event.get("identity");
+            ObjectNode identity = own != null && !own.isNull()
+                    ? RequestRules.identity(own, element.path() + ".identity")
+                    : RequestRules.identity(headerIdentity, element.path() + ".identity (or headers)");
+            drafts.add(draft(identity, event, element.path()));
+        }
+        return drafts;
+    }
+
+    private Draft draft(ObjectNode identity, ObjectNode source, String path) {
+        RequestRules.noUnknownFields(source, EVENT_FIELDS, path);
+        ObjectNode event = NODES.objectNode();
+        JsonNode id = source.get("event_log_id");
+        event.put("event_log_id", id == null || id.isNull() ? UUID.randomUUID().toString()
+                : RequestRules.eventLogId(id, path + ".event_log_id"));
+        event.put("event_name", RequestRules.requiredText(source.get("event_name"), path + ".event_name"));
+        JsonNode datetime = source.get("event_datetime");
+        if (datetime == null || datetime.isNull()) {
+            throw new DfineryValidationException(path + ".event_datetime", "required");
+        }
+        event.put("event_datetime", Datetimes.toApi(datetime, path + ".event_datetime"));
+        int items = 0;
+        JsonNode itemsNode = source.get("event_items");
+        if (itemsNode != null && !itemsNode.isNull()) {
+            if (!itemsNode.isArray()) {
+                throw new DfineryValidationException(path + ".event_items", "must be an array of items");
+            }
+            ArrayNode clean = event.putArray("event_items");
+            for (int i = 0; i < itemsNode.size(); i++) {
+                ObjectNode item = RequestRules.requiredObject(itemsNode.get(i), path + ".event_items[" + i + "]");
+                RequestRules.propertyValues(item, path + ".event_items[" + i + "]");
+                clean.add(item);
+            }
+            items = clean.size();
+            if (items > RequestRules.MAX_ITEMS_PER_REQUEST) {
+                throw new DfineryValidationException(path + ".event_items", items + " items; DFINERY takes at most "
+                        + RequestRules.MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
+            }
+        }
+        JsonNode properties = source.get("event_properties");
+        if (properties != null && !properties.isNull()) {
+            ObjectNode clean = RequestRules.requiredObject(properties, path + ".event_properties");
+            if (clean.has("df_items") || clean.has("df_item")) {
+                throw new DfineryValidationException(path + ".event_properties.df_items",
+                        "items go in event_items, not in event_properties");
+            }
+            RequestRules.propertyValues(clean, path + ".event_properties");
+            event.set("event_properties", clean);
+        }
+        if (trackingPlan != null) {
+            trackingPlan.checkEvent(event, path);
+        }
+        return new Draft(identity, event, items);
+    }
+
+    private static void chunk(ObjectNode identity, List<Draft> drafts, List<ImportRequest> into) {
+        List<Draft> current = new ArrayList<>();
+        int items = 0;
+        for (Draft draft : drafts) {
+            if (current.size() == RequestRules.MAX_EVENTS_PER_REQUEST
+                || items + draft.items() > RequestRules.MAX_ITEMS_PER_REQUEST) {
+                into.add(request(identity, current));
+                current = new ArrayList<>();
+                items = 0;
+            }
+            current.add(draft);
+            items += draft.items();
+        }
+        into.add(request(identity, current));
+    }
+
+    private static ImportRequest request(ObjectNode identity, List<Draft> drafts) {
+        ObjectNode body = NODES.objectNode();
+        body.putObject("common").set("identity", identity);
+        ArrayNode events = body.putArray("events");
+        List<String> ids = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            events.add(draft.event());
+            ids.add(draft.event().get("event_log_id").textValue());
+        }
+        try {
+            return new ImportRequest(PATH, JsonTrees.MAPPER.writeValueAsBytes(body), ids);
+        } catch (JsonProcessingException e) {
+            throw new RuntimeCamelException("Cannot serialize a DFINERY event request", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.DfineryConstants;
+import io.github.cameldfinery.component.DfineryIdentityOperation;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.validation.RequestRules;
+import org.apache.camel.Message;
+
+/**
+ * {@code dfinery:identity}: a {@code DfineryIdentity}, a bare identity Map/JSON ({@code {"external_id":…}}), the
+ * API's own shape ({@code {"identity":…,"request_datetime":…}}), or no body with the identity in the headers.
+ * A delete sends only {@code external_id}, the one identifier the delete API takes.
+ */
+public final class IdentityMapper extends PerUserMapper {
+
+    public static final String UPDATE_PATH = "/api/v1/identities";
+    public static final String DELETE_PATH = "/api/v1/identities/delete";
+
+    private final DfineryIdentityOperation defaultOperation;
+
+    public IdentityMapper(DfineryIdentityOperation defaultOperation, Clock clock) {
+        super(clock);
+        this.defaultOperation = defaultOperation;
+    }
+
+    @Override
+    String path(Message message) {
+        return operation(message) == DfineryIdentityOperation.delete ? DELETE_PATH : UPDATE_PATH;
+    }
+
+    @Override
+    List<BodyElements.Element> elementsWithoutBody(Message message) {
+        JsonNode identity = MessageIdentity.from(message);
+        return identity == null ? null : List.of(new BodyElements.Element(identity, "headers"));
+    }
+
+    @Override
+    boolean isRequestShape(JsonNode element) {
+        return element.has("identity");
+    }
+
+    @Override
+    List<String> requestFields() {
+        return List.of("identity", "request_datetime");
+    }
+
+    @Override
+    ObjectNode shortFormIdentity(JsonNode element, JsonNode headerIdentity, String path) {
+        return RequestRules.identity(element, path);
+    }
+
+    @Override
+    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, Message message) {
+        if (operation(message) == DfineryIdentityOperation.delete) {
+            JsonNode externalId = identity.get("external_id");
+            if (externalId == null) {
+                throw new DfineryValidationException(path + ".identity.external_id", "required to delete a unified profile");
+            }
+            body.putObject("identity").set("external_id", externalId);
+        }
+    }
+
+    private DfineryIdentityOperation operation(Message message) {
+        Object header = message.getHeader(DfineryConstants.OPERATION);
+        if (header == null) {
+            return defaultOperation;
+        }
+        try {
+            return DfineryIdentityOperation.valueOf(header.toString().trim());
+        } catch (IllegalArgumentException e) {
+            throw new DfineryValidationException("header " + DfineryConstants.OPERATION, "must be update or delete, got '"
+                                                                                         + header + "'");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.model.DfineryItem;
+import io.github.cameldfinery.component.model.DfineryUserProfile;
+
+/**
+ * The one place where message bodies become JSON trees: typed models, Maps, Lists and JSON text alike, so that
+ * the mappers validate and normalize a single representation.
+ */
+public final class JsonTrees {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Strict: duplicate keys and NaN are refused rather than guessed at. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private JsonTrees() {
+    }
+
+    /** Parses JSON text; a syntax error names the body and what the parser saw. */
+    public static JsonNode parse(Object json, String path) {
+        try {
+            JsonNode node;
+            if (json instanceof byte[]) {
+                node = MAPPER.readTree((byte[]) json);
+            } else if (json instanceof InputStream) {
+                node = MAPPER.readTree((InputStream) json);
+            } else {
+                node = MAPPER.readTree(json.toString());
+            }
+            if (node == null || node.isMissingNode()) {
+                throw new DfineryValidationException(path, "empty body; expected JSON");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new DfineryValidationException(path, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DfineryValidationException(path, "could not be read: " + e.getMessage());
+        }
+    }
+
+    public static boolean isJsonText(Object body) {
+        return body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream;
+    }
+
+    /** Converts a Java value into a JSON tree; date-times become DFINERY Datetime text. */
+    public static JsonNode toTree(Object value, String path) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
+            return NODES.textNode(value.toString());
+        }
+        if (value instanceof Boolean) {
+            return NODES.booleanNode((Boolean) value);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger) {
+            BigInteger big = (BigInteger) value;
+            if (big.bitLength() > 63) {
+                throw new DfineryValidationException(path, "integer " + big + " does not fit a Long");
+            }
+            return NODES.numberNode(big.longValue());
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                throw new DfineryValidationException(path, "must be a finite number, got " + value);
+            }
+            return NODES.numberNode(number);
+        }
+        if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime
+            || value instanceof Date || value instanceof Calendar) {
+            return NODES.textNode(Datetimes.toApi(value, path));
+        }
+        if (value instanceof LocalDate) {
+            return NODES.textNode(value.toString());
+        }
+        if (value instanceof LocalDateTime) {
+            throw new DfineryValidationException(path, "a LocalDateTime has no time zone; use Instant, OffsetDateTime "
+                                                       + "or ZonedDateTime");
+        }
+        if (value instanceof Map) {
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                if (!(entry.getKey() instanceof String)) {
+                    throw new DfineryValidationException(path, "map keys must be strings, got "
+                                                               + (entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName()));
+                }
+                String key = (String) entry.getKey();
+                object.set(key, toTree(entry.getValue(), path + "." + key));
+            }
+            return object;
+        }
+        if (value instanceof Collection) {
+            ArrayNode array = NODES.arrayNode();
+            int i = 0;
+            for (Object element : (Collection<?>) value) {
+                array.add(toTree(element, path + "[" + i++ + "]"));
+            }
+            return array;
+        }
+        if (value.getClass().isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                array.add(toTree(Array.get(value, i), path + "[" + i + "]"));
+            }
+            return array;
+        }
+        if (value instanceof DfineryIdentity) {
+            return toTree(((DfineryIdentity) value).identifiers(), path);
+        }
+        if (value instanceof DfineryItem) {
+            return toTree(((DfineryItem) value).properties(), path);
+        }
+        if (value instanceof DfineryEvent) {
+            return event((DfineryEvent) value, path);
+        }
+        if (value instanceof DfineryUserProfile) {
+            DfineryUserProfile profile = (DfineryUserProfile) value;
+            ObjectNode node = NODES.objectNode();
+            if (profile.getIdentity() != null) {
+                node.set("identity", toTree(profile.getIdentity(), path + ".identity"));
+            }
+            node.set("user_properties", toTree(profile.getProperties(), path + ".user_properties"));
+            return node;
+        }
+        throw new DfineryValidationException(path, "values of type " + value.getClass().getName() + " are not supported");
+    }
+
+    private static ObjectNode event(DfineryEvent event, String path) {
+        ObjectNode node = NODES.objectNode();
+        node.put("event_log_id", event.getEventLogId());
+        node.put("event_name", event.getEventName());
+        node.set("event_datetime", toTree(event.getDatetime(), path + ".datetime"));
+        if (!event.getItems().isEmpty()) {
+            node.set("event_items", toTree(event.getItems(), path + ".items"));
+        }
+        if (!event.getProperties().isEmpty()) {
+            node.set("event_properties", toTree(event.getProperties(), path + ".properties"));
+        }
+        if (event.getIdentity() != null) {
+            node.set("identity", toTree(event.getIdentity(), path + ".identity"));
+        }
+        return node;
+    }
+}

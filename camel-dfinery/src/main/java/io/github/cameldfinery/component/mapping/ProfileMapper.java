@@ -1,0 +1,55 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
+import io.github.cameldfinery.component.validation.RequestRules;
+import org.apache.camel.Message;
+
+/**
+ * {@code dfinery:profile}: a {@code DfineryUserProfile}, the API's own shape
+ * ({@code {"identity":…,"user_properties":…,"request_datetime":…}}), or a Map/JSON of user properties with the
+ * identity in the headers.
+ */
+public final class ProfileMapper extends PerUserMapper {
+
+    public static final String PATH = "/api/v1/user-profile";
+
+    private final DfineryTrackingPlan trackingPlan;
+
+    public ProfileMapper(DfineryTrackingPlan trackingPlan, Clock clock) {
+        super(clock);
+        this.trackingPlan = trackingPlan;
+    }
+
+    @Override
+    String path(Message message) {
+        return PATH;
+    }
+
+    @Override
+    boolean isRequestShape(JsonNode element) {
+        return element.has("user_properties");
+    }
+
+    @Override
+    List<String> requestFields() {
+        return List.of("identity", "user_properties", "request_datetime");
+    }
+
+    @Override
+    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, Message message) {
+        boolean requestShape = isRequestShape(element);
+        String propertiesPath = requestShape ? path + ".user_properties" : path;
+        ObjectNode properties = RequestRules.requiredObject(requestShape ? element.get("user_properties") : element,
+                propertiesPath);
+        RequestRules.propertyValues(properties, propertiesPath);
+        if (trackingPlan != null) {
+            trackingPlan.checkUserProperties(properties, propertiesPath);
+        }
+        body.set("user_properties", properties);
+    }
+}

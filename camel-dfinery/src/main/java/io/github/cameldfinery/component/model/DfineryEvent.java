@@ -1,0 +1,127 @@
+package io.github.cameldfinery.component.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A user event for {@code dfinery:event}. Its {@code event_log_id} is fixed when the event is built (a random UUID
+ * unless given), so every retry and redelivery sends the same id and DFINERY stores the event once.
+ *
+ * <pre>{@code
+ * DfineryEvent.builder("df_purchase")
+ *     .identity(DfineryIdentity.externalId("user-123"))
+ *     .datetime(Instant.now())
+ *     .property("df_order_id", "order-9")
+ *     .item(DfineryItem.builder().itemId("sku-1").price(12900.0).quantity(1).build())
+ *     .build();
+ * }</pre>
+ */
+public final class DfineryEvent {
+
+    private final String eventLogId;
+    private final String eventName;
+    private final Object datetime;
+    private final DfineryIdentity identity;
+    private final Map<String, Object> properties;
+    private final List<DfineryItem> items;
+
+    private DfineryEvent(Builder builder) {
+        this.eventLogId = builder.eventLogId != null ? builder.eventLogId : UUID.randomUUID().toString();
+        this.eventName = builder.eventName;
+        this.datetime = builder.datetime != null ? builder.datetime : Instant.now();
+        this.identity = builder.identity;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+        this.items = List.copyOf(builder.items);
+    }
+
+    public static Builder builder(String eventName) {
+        return new Builder(eventName);
+    }
+
+    public String getEventLogId() {
+        return eventLogId;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    /** When the event happened: an Instant, OffsetDateTime, ZonedDateTime, Date, epoch millis or ISO string. */
+    public Object getDatetime() {
+        return datetime;
+    }
+
+    /** The user; null when it comes from the message headers. */
+    public DfineryIdentity getIdentity() {
+        return identity;
+    }
+
+    public Map<String, Object> getProperties() {
+        return properties;
+    }
+
+    public List<DfineryItem> getItems() {
+        return items;
+    }
+
+    @Override
+    public String toString() {
+        return "DfineryEvent[" + eventName + ", " + eventLogId + "]";
+    }
+
+    /** Builds a {@link DfineryEvent}. */
+    public static final class Builder {
+        private final String eventName;
+        private String eventLogId;
+        private Object datetime;
+        private DfineryIdentity identity;
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final List<DfineryItem> items = new ArrayList<>();
+
+        private Builder(String eventName) {
+            this.eventName = eventName;
+        }
+
+        /** A UUID that identifies this business event; keep it stable across retries. Generated when not given. */
+        public Builder eventLogId(String eventLogId) {
+            this.eventLogId = eventLogId;
+            return this;
+        }
+
+        /** When the event happened; defaults to the moment the event is built. */
+        public Builder datetime(Object datetime) {
+            this.datetime = datetime;
+            return this;
+        }
+
+        public Builder identity(DfineryIdentity identity) {
+            this.identity = identity;
+            return this;
+        }
+
+        /** An event property registered in DFINERY (not an item: use {@link #item}). */
+        public Builder property(String name, Object value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        public Builder properties(Map<String, ?> values) {
+            properties.putAll(values);
+            return this;
+        }
+
+        public Builder item(DfineryItem item) {
+            items.add(item);
+            return this;
+        }
+
+        public DfineryEvent build() {
+            return new DfineryEvent(this);
+        }
+    }
+}

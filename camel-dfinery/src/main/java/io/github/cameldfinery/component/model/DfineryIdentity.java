@@ -1,0 +1,102 @@
+package io.github.cameldfinery.component.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who a message is about: at least one of external id, phone number, email, Kakao id and LINE id.
+ *
+ * <pre>{@code
+ * DfineryIdentity.externalId("user-123");
+ * DfineryIdentity.builder().externalId("user-123").email("a@example.com").build();
+ * }</pre>
+ */
+public final class DfineryIdentity {
+
+    public static final String EXTERNAL_ID = "external_id";
+    public static final String PHONE_NO = "phone_no";
+    public static final String EMAIL = "email";
+    public static final String KAKAO_USER_ID = "kakao_user_id";
+    public static final String LINE_USER_ID = "line_user_id";
+
+    private final Map<String, String> identifiers;
+
+    private DfineryIdentity(Map<String, String> identifiers) {
+        this.identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+    }
+
+    public static DfineryIdentity externalId(String externalId) {
+        return builder().externalId(externalId).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Identifier name (as on the wire, e.g. {@code external_id}) to value; only the identifiers that are set. */
+    public Map<String, String> identifiers() {
+        return identifiers;
+    }
+
+    public String getExternalId() {
+        return identifiers.get(EXTERNAL_ID);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DfineryIdentity && identifiers.equals(((DfineryIdentity) other).identifiers);
+    }
+
+    @Override
+    public int hashCode() {
+        return identifiers.hashCode();
+    }
+
+    /** Names the identifiers that are set, not their values: identities are personal data. */
+    @Override
+    public String toString() {
+        return "DfineryIdentity" + identifiers.keySet();
+    }
+
+    /** Builds a {@link DfineryIdentity}; unset identifiers are left out. */
+    public static final class Builder {
+        private final Map<String, String> identifiers = new LinkedHashMap<>();
+
+        public Builder externalId(String value) {
+            return put(EXTERNAL_ID, value);
+        }
+
+        /** Country code first, digits only, no {@code +}: {@code 821012345678}. */
+        public Builder phoneNo(String value) {
+            return put(PHONE_NO, value);
+        }
+
+        public Builder email(String value) {
+            return put(EMAIL, value);
+        }
+
+        public Builder kakaoUserId(String value) {
+            return put(KAKAO_USER_ID, value);
+        }
+
+        public Builder lineUserId(String value) {
+            return put(LINE_USER_ID, value);
+        }
+
+        private Builder put(String name, String value) {
+            if (value != null) {
+                identifiers.put(name, value);
+            } else {
+                identifiers.remove(name);
+            }
+            return this;
+        }
+
+        /** The identity; validity (at least one identifier, formats) is checked when it is sent. */
+        public DfineryIdentity build() {
+            return new DfineryIdentity(identifiers);
+        }
+    }
+
+}

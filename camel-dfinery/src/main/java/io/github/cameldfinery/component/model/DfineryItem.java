@@ -1,0 +1,65 @@
+package io.github.cameldfinery.component.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One product of an event ({@code df_item}): sub-property name to value, e.g. {@code df_item_id}, {@code df_price}.
+ * Values: String, a whole number, a decimal number, Boolean, a date-time, or a list of strings or numbers.
+ */
+public final class DfineryItem {
+
+    private final Map<String, Object> properties;
+
+    private DfineryItem(Map<String, Object> properties) {
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static DfineryItem of(Map<String, ?> properties) {
+        return new DfineryItem(new LinkedHashMap<>(properties));
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return "DfineryItem" + properties.keySet();
+    }
+
+    /** Builds a {@link DfineryItem}. */
+    public static final class Builder {
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+
+        public Builder itemId(String id) {
+            return property("df_item_id", id);
+        }
+
+        public Builder name(String name) {
+            return property("df_item_name", name);
+        }
+
+        public Builder price(double price) {
+            return property("df_price", price);
+        }
+
+        public Builder quantity(long quantity) {
+            return property("df_quantity", quantity);
+        }
+
+        public Builder property(String name, Object value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        public DfineryItem build() {
+            return new DfineryItem(properties);
+        }
+    }
+}

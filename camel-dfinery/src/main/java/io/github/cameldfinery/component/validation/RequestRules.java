@@ -1,0 +1,135 @@
+package io.github.cameldfinery.component.validation;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+
+/**
+ * The rules every request obeys before it is sent (the reference's decisions 1, 2, 7 and 8): identities, event
+ * ids, property values. Violations throw {@link DfineryValidationException} naming the field.
+ */
+public final class RequestRules {
+
+    public static final int MAX_EVENTS_PER_REQUEST = 100;
+    public static final int MAX_ITEMS_PER_REQUEST = 100;
+    public static final List<String> IDENTIFIERS = List.of("external_id", "phone_no", "email", "kakao_user_id",
+            "line_user_id");
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
+    private static final Pattern PHONE = Pattern.compile("[0-9]{8,15}");
+
+    private RequestRules() {
+    }
+
+    /** A clean copy of the identity: only set identifiers, each a non-empty string, phone digits only. */
+    public static ObjectNode identity(JsonNode node, String path) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new DfineryValidationException(path, "no identity: set one in the body or in the headers "
+                                                       + "CamelDfineryIdentity / CamelDfineryExternalId …");
+        }
+        if (!node.isObject()) {
+            throw new DfineryValidationException(path, "must be an object of identifiers " + IDENTIFIERS);
+        }
+        ObjectNode clean = JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = path + "." + entry.getKey();
+            if (!IDENTIFIERS.contains(entry.getKey())) {
+                throw new DfineryValidationException(field, "unknown identifier; expected one of " + IDENTIFIERS);
+            }
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                throw new DfineryValidationException(field, "must be a string");
+            }
+            String text = value.textValue();
+            if (text.isBlank()) {
+                throw new DfineryValidationException(field, "must not be empty");
+            }
+            if ("phone_no".equals(entry.getKey()) && !PHONE.matcher(text).matches()) {
+                throw new DfineryValidationException(field, "must be 8 to 15 digits, country code first, no '+' "
+                                                            + "(e.g. 821012345678)");
+            }
+            clean.put(entry.getKey(), text);
+        }
+        if (clean.isEmpty()) {
+            throw new DfineryValidationException(path, "at least one of " + IDENTIFIERS + " must have a value");
+        }
+        return clean;
+    }
+
+    public static String eventLogId(JsonNode node, String path) {
+        String id = requiredText(node, path);
+        if (!UUID.matcher(id).matches()) {
+            throw new DfineryValidationException(path, "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
+        }
+        return id;
+    }
+
+    public static String requiredText(JsonNode node, String path) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new DfineryValidationException(path, "required");
+        }
+        if (!node.isTextual()) {
+            throw new DfineryValidationException(path, "must be a string");
+        }
+        if (node.textValue().isBlank()) {
+            throw new DfineryValidationException(path, "must not be empty");
+        }
+        return node.textValue();
+    }
+
+    /** Property values: a string, number, boolean, null, or a flat array of strings or numbers. */
+    public static void propertyValues(ObjectNode properties, String path) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = path + "." + entry.getKey();
+            if (entry.getKey().isBlank()) {
+                throw new DfineryValidationException(field, "property names must not be empty");
+            }
+            JsonNode value = entry.getValue();
+            if (value.isObject()) {
+                throw new DfineryValidationException(field, "nested objects are not allowed in DFINERY properties");
+            }
+            if (value.isArray()) {
+                for (int i = 0; i < value.size(); i++) {
+                    JsonNode element = value.get(i);
+                    if (!element.isTextual() && !element.isNumber()) {
+                        throw new DfineryValidationException(field + "[" + i + "]",
+                                "arrays hold only strings or numbers (Array of String, Long or Double)");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A field of {@code node} that is not in {@code allowed}, to reject typos instead of dropping them. */
+    public static void noUnknownFields(JsonNode node, List<String> allowed, String path) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new DfineryValidationException(path.isEmpty() ? name : path + "." + name,
+                        "unknown field; expected one of " + allowed);
+            }
+        }
+    }
+
+    public static ObjectNode requiredObject(JsonNode node, String path) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new DfineryValidationException(path, "required");
+        }
+        if (!node.isObject()) {
+            throw new DfineryValidationException(path, "must be an object");
+        }
+        return (ObjectNode) node;
+    }
+}
