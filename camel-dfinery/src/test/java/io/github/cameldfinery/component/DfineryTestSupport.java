@@ -1,0 +1,55 @@
+package io.github.cameldfinery.component;
+
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A Camel context whose dfinery component points at an emulator started for the test class. */
+abstract class DfineryTestSupport extends CamelTestSupport {
+
+    static final String SERVICE = "shop";
+    static final String OTHER_SERVICE = "blog";
+    static final String IMPORT_TOKEN = "imp-7f3a9c-SECRET";
+    static final String EXPORT_TOKEN = "exp-51d2e8-SECRET";
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig()
+            .service(new ServiceConfig(SERVICE, IMPORT_TOKEN, EXPORT_TOKEN))
+            .service(new ServiceConfig(OTHER_SERVICE, IMPORT_TOKEN, EXPORT_TOKEN)));
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DfineryComponent component = new DfineryComponent();
+        DfineryConfiguration config = component.getConfiguration();
+        config.setBaseUri(dfinery.baseUri().toString());
+        config.setServiceId(SERVICE);
+        config.setImportToken(IMPORT_TOKEN);
+        config.setExportToken(EXPORT_TOKEN);
+        config.setRetryDelay(5);
+        config.setRetryMaxDelay(20);
+        context.addComponent("dfinery", component);
+        return context;
+    }
+
+    static EmulatedService service() {
+        return dfinery.service(SERVICE);
+    }
+
+    /** Sends and returns the exchange, failed or not, instead of throwing. */
+    Exchange send(String uri, Object body) {
+        return template.send(uri, exchange -> exchange.getMessage().setBody(body));
+    }
+
+    Exchange send(String uri, Object body, String header, Object value) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeader(header, value);
+        });
+    }
+}
