@@ -10,8 +10,11 @@ import java.util.Random;
  */
 public final class FaultPlan {
 
+    /** Queued in {@link #next} for a request that is to pass untouched. */
+    private static final Fault PASS = new Fault(Fault.Type.DELAY, java.time.Duration.ZERO);
+
     private final Deque<Fault> next = new ArrayDeque<>();
-    private Fault fractionFault;
+    private java.util.List<Fault> fractionFaults = java.util.List.of();
     private double fraction;
     private Random random = new Random(0);
     private long injected;
@@ -24,13 +27,32 @@ public final class FaultPlan {
         return this;
     }
 
+    /** The next {@code count} requests pass normally, after any already queued; then the queued faults apply. */
+    public synchronized FaultPlan passNext(int count) {
+        for (int i = 0; i < count; i++) {
+            next.add(PASS);
+        }
+        return this;
+    }
+
     /** Each request fails with {@code fault} with probability {@code fraction}, drawn from {@code seed}. */
     public synchronized FaultPlan failFraction(double fraction, Fault fault, long seed) {
+        return failFraction(fraction, seed, fault);
+    }
+
+    /**
+     * Each request fails with probability {@code fraction}, with one of {@code faults} picked at random; drawn from
+     * {@code seed}.
+     */
+    public synchronized FaultPlan failFraction(double fraction, long seed, Fault... faults) {
         if (fraction < 0 || fraction > 1) {
             throw new IllegalArgumentException("fraction must be within 0..1, got " + fraction);
         }
+        if (faults.length == 0) {
+            throw new IllegalArgumentException("at least one fault");
+        }
         this.fraction = fraction;
-        this.fractionFault = fault;
+        this.fractionFaults = java.util.List.of(faults);
         this.random = new Random(seed);
         return this;
     }
@@ -38,15 +60,18 @@ public final class FaultPlan {
     public synchronized void clear() {
         next.clear();
         fraction = 0;
-        fractionFault = null;
+        fractionFaults = java.util.List.of();
         injected = 0;
     }
 
     /** The fault for the request at hand, or null for a normal answer. */
     public synchronized Fault draw() {
         Fault fault = next.poll();
-        if (fault == null && fractionFault != null && random.nextDouble() < fraction) {
-            fault = fractionFault;
+        if (fault == PASS) {
+            return null;
+        }
+        if (fault == null && !fractionFaults.isEmpty() && random.nextDouble() < fraction) {
+            fault = fractionFaults.get(random.nextInt(fractionFaults.size()));
         }
         if (fault != null) {
             injected++;
