@@ -140,7 +140,8 @@ public class DfineryEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("maxRetries must not be negative, got " + configuration.getMaxRetries());
         }
         if (configuration.getRetryDelay() < 0 || configuration.getRetryMaxDelay() < configuration.getRetryDelay()) {
-            throw new IllegalArgumentException("retryDelay must be >= 0 and retryMaxDelay >= retryDelay");
+            throw new IllegalArgumentException("retryDelay (" + configuration.getRetryDelay() + " ms) must be >= 0 and "
+                                               + "not exceed retryMaxDelay (" + configuration.getRetryMaxDelay() + " ms)");
         }
         if (configuration.getRateLimitMaxWait() < 0) {
             throw new IllegalArgumentException("rateLimitMaxWait must not be negative");
