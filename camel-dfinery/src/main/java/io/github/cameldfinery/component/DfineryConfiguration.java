@@ -92,7 +92,7 @@ public class DfineryConfiguration implements Cloneable {
         return exportToken;
     }
 
-    /** The export API token, sent as {@code Authorization: Bearer} on export calls. */
+    /** The export API token, sent as an Authorization Bearer header on export calls. */
     public void setExportToken(String exportToken) {
         this.exportToken = exportToken;
     }

@@ -1,0 +1,146 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cameldfinery.component.error.DfineryException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.faults.Fault;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Tokens never show in endpoint URIs, exception messages or log lines (captured at TRACE), nor follow a redirect. */
+class SecretsTest extends DfineryTestSupport {
+
+    static final String URI_TOKEN = "uri-token+with&odd=chars";
+
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger root;
+    Level rootLevel;
+
+    @BeforeEach
+    void captureLogsAtTrace() {
+        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
+        ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.TRACE);
+        ((Logger) LoggerFactory.getLogger("io.github.cameldfinery")).setLevel(Level.TRACE);
+        ((Logger) LoggerFactory.getLogger("jdk.internal.httpclient")).setLevel(Level.TRACE);
+        root.setLevel(Level.TRACE);
+        logs.start();
+        root.addAppender(logs);
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        root.detachAppender(logs);
+        root.setLevel(rootLevel);
+        ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("io.github.cameldfinery")).setLevel(null);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:configured").to("dfinery:event");
+                from("direct:inUri").to("dfinery:event?importToken=RAW(" + URI_TOKEN + ")");
+            }
+        };
+    }
+
+    static DfineryEvent event() {
+        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1")).datetime("2026-11-27T00:00:00Z").build();
+    }
+
+    @Test
+    void tokensStayOutOfUrisExceptionsAndLogs() {
+        service().faults(ApiKind.EVENT).failNext(1, Fault.http500());
+        List<String> texts = new ArrayList<>();
+
+        Exchange ok = send("direct:configured", event());
+        Exchange wrongToken = send("direct:inUri", event());
+        Exchange invalid = send("direct:configured", "{\"event_name\":1}");
+
+        assertThat(ok.getException()).isNull();
+        assertThat(wrongToken.getException()).isInstanceOf(DfineryException.class);
+        assertThat(invalid.getException()).isInstanceOf(DfineryException.class);
+        for (Exchange exchange : List.of(ok, wrongToken, invalid)) {
+            if (exchange.getException() != null) {
+                texts.add(exchange.getException().toString());
+                texts.add(((DfineryException) exchange.getException()).getResponseBody() + "");
+                texts.add(String.valueOf(((DfineryException) exchange.getException()).getResponseHeaders()));
+            }
+            texts.add(exchange.getMessage().getHeaders().toString());
+        }
+        // getEndpointUri() is Camel's raw, programmatic URI (every component keeps secrets there); what Camel shows
+        // and logs is toString() and the sanitized URI, and these must be masked.
+        for (Endpoint endpoint : context.getEndpoints()) {
+            texts.add(endpoint.toString());
+            texts.add(org.apache.camel.util.URISupport.sanitizeUri(endpoint.getEndpointUri()));
+            if (endpoint instanceof DfineryEndpoint) {
+                texts.add(((DfineryEndpoint) endpoint).getConfiguration().toString());
+                texts.add(endpoint.getEndpointBaseUri());
+            }
+        }
+        for (ILoggingEvent event : logs.list) {
+            texts.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                texts.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+        }
+
+        assertThat(logs.list).as("logging was captured").isNotEmpty();
+        assertThat(texts).noneMatch(text -> text.contains(IMPORT_TOKEN) || text.contains(URI_TOKEN)
+                                            || text.contains("uri-token"));
+        assertThat(texts).anyMatch(text -> text.contains("importToken=xxxxxx"));
+    }
+
+    @Test
+    void redirectsAreNotFollowed() throws IOException {
+        List<String> tokensSeenElsewhere = new CopyOnWriteArrayList<>();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            tokensSeenElsewhere.add(String.valueOf(exchange.getRequestHeaders().getFirst("access_token")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        redirecting.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://127.0.0.2:" + elsewhere.getAddress().getPort() + "/steal");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        redirecting.start();
+        try {
+            Exchange exchange = template.send("dfinery:event?maxRetries=0&baseUri=http://127.0.0.1:"
+                                              + redirecting.getAddress().getPort(), e -> e.getMessage().setBody(event()));
+            DfineryException error = exchange.getException(DfineryException.class);
+            assertThat(error).isNotNull();
+            assertThat(error.getHttpResponseCode()).isEqualTo(307);
+            assertThat(tokensSeenElsewhere).isEmpty();
+        } finally {
+            redirecting.stop(0);
+            elsewhere.stop(0);
+        }
+    }
+}
