@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -19,7 +18,6 @@ public class DfineryConfiguration implements Cloneable {
     public static final String DEFAULT_BASE_URI = "https://openapi.dfinery.ai";
 
     @UriParam
-    @Metadata(required = true)
     private String serviceId;
 
     @UriParam(label = "security", secret = true)
