@@ -30,28 +30,59 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DfineryComponent target = (DfineryComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldfinery.component.DfineryConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "cursorkey":
+        case "cursorKey": getOrCreateConfiguration(target).setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "dataset": getOrCreateConfiguration(target).setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
+        case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventsconditiontype":
+        case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "exportconcurrency":
+        case "exportConcurrency": getOrCreateConfiguration(target).setExportConcurrency(property(camelContext, int.class, value)); return true;
+        case "exportquota":
+        case "exportQuota": getOrCreateConfiguration(target).setExportQuota(property(camelContext, int.class, value)); return true;
+        case "exportquotawindow":
+        case "exportQuotaWindow": getOrCreateConfiguration(target).setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exporttoken":
         case "exportToken": getOrCreateConfiguration(target).setExportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "fromdate":
+        case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "identities": getOrCreateConfiguration(target).setIdentities(property(camelContext, java.lang.String.class, value)); return true;
+        case "identitiesconditiontype":
+        case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
         case "importtoken":
         case "importToken": getOrCreateConfiguration(target).setImportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": getOrCreateConfiguration(target).setMaxWindowsPerPoll(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.cameldfinery.component.DfineryIdentityOperation.class, value)); return true;
+        case "outputmode":
+        case "outputMode": getOrCreateConfiguration(target).setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
+        case "properties": getOrCreateConfiguration(target).setProperties(property(camelContext, java.lang.String.class, value)); return true;
+        case "propertiesconditiontype":
+        case "propertiesConditionType": getOrCreateConfiguration(target).setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -68,10 +99,18 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryRequestTimeouts": getOrCreateConfiguration(target).setRetryRequestTimeouts(property(camelContext, boolean.class, value)); return true;
         case "serviceid":
         case "serviceId": getOrCreateConfiguration(target).setServiceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "startdate":
+        case "startDate": getOrCreateConfiguration(target).setStartDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "todate":
+        case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingplan":
         case "trackingPlan": getOrCreateConfiguration(target).setTrackingPlan(property(camelContext, io.github.cameldfinery.component.validation.DfineryTrackingPlan.class, value)); return true;
         case "trackingplanuri":
         case "trackingPlanUri": getOrCreateConfiguration(target).setTrackingPlanUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "windowdays":
+        case "windowDays": getOrCreateConfiguration(target).setWindowDays(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -79,28 +118,59 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.cameldfinery.component.DfineryConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "cursorkey":
+        case "cursorKey": return java.lang.String.class;
+        case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
+        case "events": return java.lang.String.class;
+        case "eventsconditiontype":
+        case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "exportconcurrency":
+        case "exportConcurrency": return int.class;
+        case "exportquota":
+        case "exportQuota": return int.class;
+        case "exportquotawindow":
+        case "exportQuotaWindow": return long.class;
         case "exporttoken":
         case "exportToken": return java.lang.String.class;
+        case "fromdate":
+        case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "identities": return java.lang.String.class;
+        case "identitiesconditiontype":
+        case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
         case "importtoken":
         case "importToken": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": return int.class;
         case "operation": return io.github.cameldfinery.component.DfineryIdentityOperation.class;
+        case "outputmode":
+        case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
+        case "properties": return java.lang.String.class;
+        case "propertiesconditiontype":
+        case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -117,10 +187,18 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryRequestTimeouts": return boolean.class;
         case "serviceid":
         case "serviceId": return java.lang.String.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "todate":
+        case "toDate": return java.lang.String.class;
         case "trackingplan":
         case "trackingPlan": return io.github.cameldfinery.component.validation.DfineryTrackingPlan.class;
         case "trackingplanuri":
         case "trackingPlanUri": return java.lang.String.class;
+        case "windowdays":
+        case "windowDays": return int.class;
         default: return null;
         }
     }
@@ -129,28 +207,59 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DfineryComponent target = (DfineryComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return getOrCreateConfiguration(target).getAudience();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
+        case "batchsize":
+        case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "cursorkey":
+        case "cursorKey": return getOrCreateConfiguration(target).getCursorKey();
+        case "dataset": return getOrCreateConfiguration(target).getDataset();
+        case "events": return getOrCreateConfiguration(target).getEvents();
+        case "eventsconditiontype":
+        case "eventsConditionType": return getOrCreateConfiguration(target).getEventsConditionType();
+        case "exportconcurrency":
+        case "exportConcurrency": return getOrCreateConfiguration(target).getExportConcurrency();
+        case "exportquota":
+        case "exportQuota": return getOrCreateConfiguration(target).getExportQuota();
+        case "exportquotawindow":
+        case "exportQuotaWindow": return getOrCreateConfiguration(target).getExportQuotaWindow();
         case "exporttoken":
         case "exportToken": return getOrCreateConfiguration(target).getExportToken();
+        case "fromdate":
+        case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "identities": return getOrCreateConfiguration(target).getIdentities();
+        case "identitiesconditiontype":
+        case "identitiesConditionType": return getOrCreateConfiguration(target).getIdentitiesConditionType();
         case "importtoken":
         case "importToken": return getOrCreateConfiguration(target).getImportToken();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookbackdays":
+        case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": return getOrCreateConfiguration(target).getMaxWindowsPerPoll();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "outputmode":
+        case "outputMode": return getOrCreateConfiguration(target).getOutputMode();
+        case "properties": return getOrCreateConfiguration(target).getProperties();
+        case "propertiesconditiontype":
+        case "propertiesConditionType": return getOrCreateConfiguration(target).getPropertiesConditionType();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -167,10 +276,27 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryRequestTimeouts": return getOrCreateConfiguration(target).isRetryRequestTimeouts();
         case "serviceid":
         case "serviceId": return getOrCreateConfiguration(target).getServiceId();
+        case "startdate":
+        case "startDate": return getOrCreateConfiguration(target).getStartDate();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "todate":
+        case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "trackingplan":
         case "trackingPlan": return getOrCreateConfiguration(target).getTrackingPlan();
         case "trackingplanuri":
         case "trackingPlanUri": return getOrCreateConfiguration(target).getTrackingPlanUri();
+        case "windowdays":
+        case "windowDays": return getOrCreateConfiguration(target).getWindowDays();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

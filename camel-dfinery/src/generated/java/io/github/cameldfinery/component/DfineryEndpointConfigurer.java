@@ -23,27 +23,76 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DfineryEndpoint target = (DfineryEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseuri":
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "cursorkey":
+        case "cursorKey": target.getConfiguration().setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "dataset": target.getConfiguration().setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventsconditiontype":
+        case "eventsConditionType": target.getConfiguration().setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exportconcurrency":
+        case "exportConcurrency": target.getConfiguration().setExportConcurrency(property(camelContext, int.class, value)); return true;
+        case "exportquota":
+        case "exportQuota": target.getConfiguration().setExportQuota(property(camelContext, int.class, value)); return true;
+        case "exportquotawindow":
+        case "exportQuotaWindow": target.getConfiguration().setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exporttoken":
         case "exportToken": target.getConfiguration().setExportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "fromdate":
+        case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "identities": target.getConfiguration().setIdentities(property(camelContext, java.lang.String.class, value)); return true;
+        case "identitiesconditiontype":
+        case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
         case "importtoken":
         case "importToken": target.getConfiguration().setImportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": target.getConfiguration().setMaxWindowsPerPoll(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.cameldfinery.component.DfineryIdentityOperation.class, value)); return true;
+        case "outputmode":
+        case "outputMode": target.getConfiguration().setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "properties": target.getConfiguration().setProperties(property(camelContext, java.lang.String.class, value)); return true;
+        case "propertiesconditiontype":
+        case "propertiesConditionType": target.getConfiguration().setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -52,12 +101,35 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryrequesttimeouts":
         case "retryRequestTimeouts": target.getConfiguration().setRetryRequestTimeouts(property(camelContext, boolean.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "serviceid":
         case "serviceId": target.getConfiguration().setServiceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "startdate":
+        case "startDate": target.getConfiguration().setStartDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "todate":
+        case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "trackingplan":
         case "trackingPlan": target.getConfiguration().setTrackingPlan(property(camelContext, io.github.cameldfinery.component.validation.DfineryTrackingPlan.class, value)); return true;
         case "trackingplanuri":
         case "trackingPlanUri": target.getConfiguration().setTrackingPlanUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "windowdays":
+        case "windowDays": target.getConfiguration().setWindowDays(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -65,27 +137,76 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "cursorkey":
+        case "cursorKey": return java.lang.String.class;
+        case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
+        case "delay": return long.class;
+        case "events": return java.lang.String.class;
+        case "eventsconditiontype":
+        case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exportconcurrency":
+        case "exportConcurrency": return int.class;
+        case "exportquota":
+        case "exportQuota": return int.class;
+        case "exportquotawindow":
+        case "exportQuotaWindow": return long.class;
         case "exporttoken":
         case "exportToken": return java.lang.String.class;
+        case "fromdate":
+        case "fromDate": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "identities": return java.lang.String.class;
+        case "identitiesconditiontype":
+        case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
         case "importtoken":
         case "importToken": return java.lang.String.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": return int.class;
         case "operation": return io.github.cameldfinery.component.DfineryIdentityOperation.class;
+        case "outputmode":
+        case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "properties": return java.lang.String.class;
+        case "propertiesconditiontype":
+        case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -94,12 +215,35 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return long.class;
         case "retryrequesttimeouts":
         case "retryRequestTimeouts": return boolean.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "serviceid":
         case "serviceId": return java.lang.String.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "todate":
+        case "toDate": return java.lang.String.class;
         case "trackingplan":
         case "trackingPlan": return io.github.cameldfinery.component.validation.DfineryTrackingPlan.class;
         case "trackingplanuri":
         case "trackingPlanUri": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
+        case "windowdays":
+        case "windowDays": return int.class;
         default: return null;
         }
     }
@@ -108,27 +252,76 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DfineryEndpoint target = (DfineryEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "audience": return target.getConfiguration().getAudience();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseuri":
         case "baseUri": return target.getConfiguration().getBaseUri();
+        case "batchsize":
+        case "batchSize": return target.getConfiguration().getBatchSize();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "cursorkey":
+        case "cursorKey": return target.getConfiguration().getCursorKey();
+        case "dataset": return target.getConfiguration().getDataset();
+        case "delay": return target.getDelay();
+        case "events": return target.getConfiguration().getEvents();
+        case "eventsconditiontype":
+        case "eventsConditionType": return target.getConfiguration().getEventsConditionType();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "exportconcurrency":
+        case "exportConcurrency": return target.getConfiguration().getExportConcurrency();
+        case "exportquota":
+        case "exportQuota": return target.getConfiguration().getExportQuota();
+        case "exportquotawindow":
+        case "exportQuotaWindow": return target.getConfiguration().getExportQuotaWindow();
         case "exporttoken":
         case "exportToken": return target.getConfiguration().getExportToken();
+        case "fromdate":
+        case "fromDate": return target.getConfiguration().getFromDate();
+        case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "identities": return target.getConfiguration().getIdentities();
+        case "identitiesconditiontype":
+        case "identitiesConditionType": return target.getConfiguration().getIdentitiesConditionType();
         case "importtoken":
         case "importToken": return target.getConfiguration().getImportToken();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookbackdays":
+        case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxwindowsperpoll":
+        case "maxWindowsPerPoll": return target.getConfiguration().getMaxWindowsPerPoll();
         case "operation": return target.getConfiguration().getOperation();
+        case "outputmode":
+        case "outputMode": return target.getConfiguration().getOutputMode();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "properties": return target.getConfiguration().getProperties();
+        case "propertiesconditiontype":
+        case "propertiesConditionType": return target.getConfiguration().getPropertiesConditionType();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":
@@ -137,12 +330,46 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "retryrequesttimeouts":
         case "retryRequestTimeouts": return target.getConfiguration().isRetryRequestTimeouts();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "serviceid":
         case "serviceId": return target.getConfiguration().getServiceId();
+        case "startdate":
+        case "startDate": return target.getConfiguration().getStartDate();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "todate":
+        case "toDate": return target.getConfiguration().getToDate();
         case "trackingplan":
         case "trackingPlan": return target.getConfiguration().getTrackingPlan();
         case "trackingplanuri":
         case "trackingPlanUri": return target.getConfiguration().getTrackingPlanUri();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
+        case "windowdays":
+        case "windowDays": return target.getConfiguration().getWindowDays();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -7,5 +7,7 @@ public enum DfineryApi {
     /** {@code POST /api/v1/identities} and {@code /api/v1/identities/delete}: unified profiles. */
     identity,
     /** {@code POST /api/v1/user-profile}: user properties. */
-    profile
+    profile,
+    /** {@code POST /api/v1/export/event} and {@code /api/v1/export/userprofile}: exported data, as CSV. */
+    export
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.cameldfinery.component.export.ExportQuota;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -25,6 +26,7 @@ public class DfineryComponent extends HealthCheckComponent {
     private DfineryConfiguration configuration = new DfineryConfiguration();
 
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<String, ExportQuota> exportQuotas = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     @Override
@@ -34,7 +36,7 @@ public class DfineryComponent extends HealthCheckComponent {
             api = DfineryApi.valueOf(remaining);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown DFINERY API '" + remaining + "' in " + uri
-                                               + "; expected dfinery:event, dfinery:identity or dfinery:profile");
+                                               + "; expected dfinery:event, dfinery:identity, dfinery:profile or dfinery:export");
         }
         DfineryEndpoint endpoint = new DfineryEndpoint(uri, this, api, configuration.copy());
         setProperties(endpoint, parameters);
@@ -66,6 +68,16 @@ public class DfineryComponent extends HealthCheckComponent {
             }
             return builder.build();
         });
+    }
+
+    /**
+     * The export budget of a service, shared by every export endpoint of that service in this context; the first
+     * endpoint to use it sets its limits.
+     */
+    ExportQuota exportQuota(DfineryConfiguration config, java.time.Clock clock) {
+        return exportQuotas.computeIfAbsent(String.valueOf(config.getServiceId()), id -> new ExportQuota(
+                config.getExportQuota(), Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency(),
+                clock));
     }
 
     /** Timers for retry backoff, shared by all endpoints; no thread ever sleeps. */

@@ -62,6 +62,69 @@ public class DfineryConfiguration implements Cloneable {
     @UriParam(label = "producer", javaType = "java.time.Duration", defaultValue = "0s")
     private long rateLimitMaxWait;
 
+    @UriParam(label = "export", defaultValue = "events")
+    private DfineryExportDataset dataset = DfineryExportDataset.events;
+
+    @UriParam(label = "export")
+    private String events;
+
+    @UriParam(label = "export", defaultValue = "all")
+    private DfineryConditionType eventsConditionType = DfineryConditionType.all;
+
+    @UriParam(label = "export")
+    private String properties;
+
+    @UriParam(label = "export", defaultValue = "all")
+    private DfineryConditionType propertiesConditionType = DfineryConditionType.all;
+
+    @UriParam(label = "export")
+    private String audience;
+
+    @UriParam(label = "export")
+    private String identities;
+
+    @UriParam(label = "export")
+    private DfineryConditionType identitiesConditionType;
+
+    @UriParam(label = "consumer")
+    private String startDate;
+
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int windowDays = 1;
+
+    @UriParam(label = "consumer", defaultValue = "10")
+    private int maxWindowsPerPoll = 10;
+
+    @UriParam(label = "export", defaultValue = "30")
+    private int lookbackDays = 30;
+
+    @UriParam(label = "consumer")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer")
+    private String cursorKey;
+
+    @UriParam(label = "export", defaultValue = "rows")
+    private DfineryExportOutput outputMode = DfineryExportOutput.rows;
+
+    @UriParam(label = "export", defaultValue = "1000")
+    private int batchSize = 1000;
+
+    @UriParam(label = "export", defaultValue = "100")
+    private int exportQuota = 100;
+
+    @UriParam(label = "export", javaType = "java.time.Duration", defaultValue = "1h")
+    private long exportQuotaWindow = 3_600_000;
+
+    @UriParam(label = "export", defaultValue = "5")
+    private int exportConcurrency = 5;
+
+    @UriParam(label = "producer")
+    private String fromDate;
+
+    @UriParam(label = "producer")
+    private String toDate;
+
     @UriParam(label = "producer")
     private String trackingPlanUri;
 
@@ -238,6 +301,210 @@ public class DfineryConfiguration implements Cloneable {
     /** A tracking plan object to check every message against before sending; see trackingPlanUri. */
     public void setTrackingPlan(DfineryTrackingPlan trackingPlan) {
         this.trackingPlan = trackingPlan;
+    }
+
+    public DfineryExportDataset getDataset() {
+        return dataset;
+    }
+
+    /** For dfinery:export: events (incremental, by day windows) or userProfiles (a snapshot each poll). */
+    public void setDataset(DfineryExportDataset dataset) {
+        this.dataset = dataset;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /** For dfinery:export: comma-separated event names, used with eventsConditionType include or exclude. */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public DfineryConditionType getEventsConditionType() {
+        return eventsConditionType;
+    }
+
+    /** For dfinery:export: all events, include only those in events, or exclude them. */
+    public void setEventsConditionType(DfineryConditionType eventsConditionType) {
+        this.eventsConditionType = eventsConditionType;
+    }
+
+    public String getProperties() {
+        return properties;
+    }
+
+    /**
+     * For dfinery:export: comma-separated property names (event properties, df_items_ item columns, or user
+     * properties), used with propertiesConditionType include or exclude.
+     */
+    public void setProperties(String properties) {
+        this.properties = properties;
+    }
+
+    public DfineryConditionType getPropertiesConditionType() {
+        return propertiesConditionType;
+    }
+
+    /** For dfinery:export: all properties, include only those in properties, or exclude them. */
+    public void setPropertiesConditionType(DfineryConditionType propertiesConditionType) {
+        this.propertiesConditionType = propertiesConditionType;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    /** For dfinery:export of userProfiles: the audience whose users are exported; all users when unset. */
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    public String getIdentities() {
+        return identities;
+    }
+
+    /** For dfinery:export of userProfiles: comma-separated identity columns; DFINERY supports df_external_id. */
+    public void setIdentities(String identities) {
+        this.identities = identities;
+    }
+
+    public DfineryConditionType getIdentitiesConditionType() {
+        return identitiesConditionType;
+    }
+
+    /** For dfinery:export of userProfiles: whether identity columns are exported (all, include, exclude). */
+    public void setIdentitiesConditionType(DfineryConditionType identitiesConditionType) {
+        this.identitiesConditionType = identitiesConditionType;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    /**
+     * For the events consumer: the first day (yyyy-MM-dd, UTC) to export when no cursor is stored yet. Defaults to
+     * yesterday. Days older than lookbackDays cannot be exported any more and are skipped with a warning.
+     */
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public int getWindowDays() {
+        return windowDays;
+    }
+
+    /** For the events consumer: days per export call. Each window is one request and is checkpointed on its own. */
+    public void setWindowDays(int windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    public int getMaxWindowsPerPoll() {
+        return maxWindowsPerPoll;
+    }
+
+    /** For the events consumer: the most windows one poll exports, so that catching up spreads over polls. */
+    public void setMaxWindowsPerPoll(int maxWindowsPerPoll) {
+        this.maxWindowsPerPoll = maxWindowsPerPoll;
+    }
+
+    public int getLookbackDays() {
+        return lookbackDays;
+    }
+
+    /** How far back DFINERY exports events: 30 days before today (UTC). */
+    public void setLookbackDays(int lookbackDays) {
+        this.lookbackDays = lookbackDays;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * For the events consumer: where the cursor (the next day to export) is kept. In memory by default, so a
+     * restart starts again from startDate; use a FileStateRepository or another persistent one to resume.
+     */
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getCursorKey() {
+        return cursorKey;
+    }
+
+    /**
+     * For the events consumer: the key of the cursor in the state repository. Defaults to one derived from the
+     * service id and the event filter; set it when two consumers of the same filter must keep separate cursors.
+     */
+    public void setCursorKey(String cursorKey) {
+        this.cursorKey = cursorKey;
+    }
+
+    public DfineryExportOutput getOutputMode() {
+        return outputMode;
+    }
+
+    /** For dfinery:export: rows (one exchange per row), batch (batchSize rows per exchange) or stream (raw CSV). */
+    public void setOutputMode(DfineryExportOutput outputMode) {
+        this.outputMode = outputMode;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /** For dfinery:export with outputMode=batch: rows per exchange. */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public int getExportQuota() {
+        return exportQuota;
+    }
+
+    /**
+     * Export calls allowed per exportQuotaWindow and service (DFINERY: 100 an hour). The component counts its own
+     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service.
+     */
+    public void setExportQuota(int exportQuota) {
+        this.exportQuota = exportQuota;
+    }
+
+    public long getExportQuotaWindow() {
+        return exportQuotaWindow;
+    }
+
+    /** The window of exportQuota. */
+    public void setExportQuotaWindow(long exportQuotaWindow) {
+        this.exportQuotaWindow = exportQuotaWindow;
+    }
+
+    public int getExportConcurrency() {
+        return exportConcurrency;
+    }
+
+    /** Export calls that may run at once per service (DFINERY: 5). */
+    public void setExportConcurrency(int exportConcurrency) {
+        this.exportConcurrency = exportConcurrency;
+    }
+
+    public String getFromDate() {
+        return fromDate;
+    }
+
+    /** For the export producer: the first day (yyyy-MM-dd) of an ad-hoc event export; a header can override it. */
+    public void setFromDate(String fromDate) {
+        this.fromDate = fromDate;
+    }
+
+    public String getToDate() {
+        return toDate;
+    }
+
+    /** For the export producer: the last day (yyyy-MM-dd, inclusive) of an ad-hoc event export. */
+    public void setToDate(String toDate) {
+        this.toDate = toDate;
     }
 
     public DfineryConfiguration copy() {

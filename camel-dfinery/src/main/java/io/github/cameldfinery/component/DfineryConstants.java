@@ -73,6 +73,34 @@ public final class DfineryConstants {
               javaType = "java.time.Instant")
     public static final String RATE_LIMIT_RESET = "CamelDfineryRateLimitReset";
 
+    @Metadata(label = "consumer", description = "What was exported: events or userProfiles.",
+              javaType = "io.github.cameldfinery.component.DfineryExportDataset")
+    public static final String EXPORT_DATASET = "CamelDfineryExportDataset";
+
+    @Metadata(description = "The first day of the exported event window (UTC); for the export producer, overrides "
+                            + "the fromDate option.",
+              javaType = "java.time.LocalDate")
+    public static final String EXPORT_FROM_DATE = "CamelDfineryExportFromDate";
+
+    @Metadata(description = "The last day, inclusive, of the exported event window (UTC); for the export producer, "
+                            + "overrides the toDate option.",
+              javaType = "java.time.LocalDate")
+    public static final String EXPORT_TO_DATE = "CamelDfineryExportToDate";
+
+    @Metadata(label = "consumer", description = "The 0-based index of the row (or of the first row of a batch) "
+                                                + "within its export call.",
+              javaType = "long")
+    public static final String EXPORT_ROW_INDEX = "CamelDfineryExportRowIndex";
+
+    @Metadata(label = "consumer", description = "Whether this exchange holds the last row of its export call.",
+              javaType = "boolean")
+    public static final String EXPORT_LAST_ROW = "CamelDfineryExportLastRow";
+
+    @Metadata(description = "How many rows the export call returned: on the last exchange of a window, and on the "
+                            + "export producer's result.",
+              javaType = "long")
+    public static final String EXPORT_ROW_COUNT = "CamelDfineryExportRowCount";
+
     private DfineryConstants() {
     }
 }

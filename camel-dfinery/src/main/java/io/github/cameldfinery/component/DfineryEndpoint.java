@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.github.cameldfinery.component.error.DfineryAuthenticationException;
+import io.github.cameldfinery.component.export.ExportClient;
+import io.github.cameldfinery.component.export.ExportCursor;
+import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.ImportResponses;
 import io.github.cameldfinery.component.mapping.EventMapper;
@@ -24,7 +29,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -32,16 +39,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Send user events, unified identities and user properties to DFINERY, the customer-data and marketing-analytics
- * platform.
+ * platform, and export events and user profiles from it.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dfinery", title = "DFINERY", syntax = "dfinery:api",
-             category = { Category.SAAS, Category.CLOUD }, producerOnly = true, headersClass = DfineryConstants.class)
-public class DfineryEndpoint extends DefaultEndpoint {
+             category = { Category.SAAS, Category.CLOUD }, headersClass = DfineryConstants.class)
+public class DfineryEndpoint extends ScheduledPollEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(DfineryEndpoint.class);
 
-    @UriPath(description = "The DFINERY API: event (user events), identity (unified profiles: update or delete) or "
-                           + "profile (user properties).")
+    @UriPath(description = "The DFINERY API: event (user events), identity (unified profiles: update or delete), "
+                           + "profile (user properties), or export (events and user profiles out of DFINERY; the only "
+                           + "one that can be a consumer).")
     @Metadata(required = true)
     private final DfineryApi api;
 
@@ -50,6 +58,9 @@ public class DfineryEndpoint extends DefaultEndpoint {
 
     private ImportPipeline pipeline;
     private RequestMapper mapper;
+    private ExportClient exportClient;
+    private ExportCursor exportCursor;
+    private final Clock clock = Clock.systemUTC();
 
     public DfineryEndpoint(String uri, DfineryComponent component, DfineryApi api, DfineryConfiguration configuration) {
         super(uri, component);
@@ -59,12 +70,17 @@ public class DfineryEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        return new DfineryProducer(this);
+        return api == DfineryApi.export ? new DfineryExportProducer(this, clock) : new DfineryProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dfinery:" + api + " only sends; it cannot be used in from()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (api != DfineryApi.export) {
+            throw new UnsupportedOperationException("dfinery:" + api + " only sends; from() takes dfinery:export");
+        }
+        DfineryExportConsumer consumer = new DfineryExportConsumer(this, processor, clock);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -92,17 +108,72 @@ public class DfineryEndpoint extends DefaultEndpoint {
         return mapper;
     }
 
+    ExportClient exportClient() {
+        return exportClient;
+    }
+
+    ExportCursor exportCursor() {
+        return exportCursor;
+    }
+
+    ExportQuota exportQuota() {
+        return getComponent().exportQuota(configuration, clock);
+    }
+
+    /** The export token, or an authentication failure naming the missing option. */
+    String exportToken() {
+        if (ObjectHelper.isEmpty(configuration.getExportToken())) {
+            throw new DfineryAuthenticationException("No DFINERY export token: set the exportToken option", null, null,
+                    0, null, null);
+        }
+        return configuration.getExportToken();
+    }
+
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         validateOptions();
         DfineryTrackingPlan plan = trackingPlan();
-        Clock clock = Clock.systemUTC();
         switch (api) {
             case event: mapper = new EventMapper(plan); break;
             case identity: mapper = new IdentityMapper(configuration.getOperation(), clock); break;
-            default: mapper = new ProfileMapper(plan, clock); break;
+            case profile: mapper = new ProfileMapper(plan, clock); break;
+            default:
+                validateExportOptions();
+                if (configuration.getStateRepository() == null) {
+                    configuration.setStateRepository(new MemoryStateRepository());
+                }
+                exportCursor = new ExportCursor(configuration.getStateRepository(), cursorKey());
+                break;
         }
+    }
+
+    private void validateExportOptions() {
+        if (configuration.getWindowDays() < 1) {
+            throw new IllegalArgumentException("windowDays must be at least 1, got " + configuration.getWindowDays());
+        }
+        if (configuration.getMaxWindowsPerPoll() < 1) {
+            throw new IllegalArgumentException("maxWindowsPerPoll must be at least 1");
+        }
+        if (configuration.getBatchSize() < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        if (configuration.getExportQuota() < 1 || configuration.getExportConcurrency() < 1
+            || configuration.getExportQuotaWindow() <= 0) {
+            throw new IllegalArgumentException("exportQuota, exportConcurrency and exportQuotaWindow must be positive");
+        }
+        if (configuration.getStartDate() != null) {
+            ExportRequest.date(configuration.getStartDate(), "startDate");
+        }
+    }
+
+    private String cursorKey() {
+        if (ObjectHelper.isNotEmpty(configuration.getCursorKey())) {
+            return configuration.getCursorKey();
+        }
+        String filter = configuration.getEventsConditionType() == DfineryConditionType.all ? "all"
+                : configuration.getEventsConditionType() + ":" + configuration.getEvents();
+        return "dfinery-export/" + configuration.getServiceId() + "/events/" + filter;
     }
 
     @Override
@@ -113,7 +184,12 @@ public class DfineryEndpoint extends DefaultEndpoint {
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                 configuration.getRetryMaxDelay(), configuration.isRetryRequestTimeouts());
         pipeline = new ImportPipeline(http, new ImportResponses(JsonTrees.MAPPER), retry, getComponent().scheduler(),
-                Duration.ofMillis(configuration.getRateLimitMaxWait()), Clock.systemUTC());
+                Duration.ofMillis(configuration.getRateLimitMaxWait()), clock);
+        exportClient = new ExportClient(getComponent().httpClient(configuration), http,
+                Duration.ofMillis(configuration.getRequestTimeout()));
+        if (configuration.getStateRepository() != null) {
+            ServiceHelper.startService(configuration.getStateRepository());
+        }
     }
 
     private void validateOptions() {

@@ -61,7 +61,8 @@ public final class DfineryHttpClient {
         return URI.create(baseUri + path + "?service_id=" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8));
     }
 
-    static DfineryConnectionException connectionFailure(String path, Throwable failure) {
+    /** Tells a failure before the request went out from one after it (the server may have processed it). */
+    public static DfineryConnectionException connectionFailure(String path, Throwable failure) {
         boolean notSent = failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException;
         String what = failure instanceof HttpConnectTimeoutException ? "connect timeout"
                 : failure instanceof HttpTimeoutException ? "request timeout, DFINERY may have processed the request"

@@ -45,7 +45,7 @@ public final class ImportResponses {
         String what = "DFINERY answered POST " + path + " with HTTP " + response.status()
                       + (code != null ? ", " + code + " " + message : "") + (detail != null ? ": " + detail : "");
         String text = response.bodyText();
-        Map<String, String> headers = relevantHeaders(response);
+        Map<String, String> headers = relevantHeaders(response.headers());
         int status = response.status();
         if (status == 429 || "40401".equals(code)) {
             return new DfineryRateLimitException(what + (rateLimit.resetAt() != null ? "; resets at " + rateLimit.resetAt() : ""),
@@ -72,9 +72,10 @@ public final class ImportResponses {
         }
     }
 
-    static Map<String, String> relevantHeaders(ApiResponse response) {
+    /** The response headers that explain a failure (rate-limit state, content type), for exceptions. */
+    public static Map<String, String> relevantHeaders(java.net.http.HttpHeaders responseHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
+        responseHeaders.map().forEach((name, values) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("x-ratelimit-") || lower.startsWith("x-rate-limit-") || lower.equals("content-type")) {
                 headers.put(name, String.join(",", values));

@@ -1,0 +1,11 @@
+package io.github.cameldfinery.component;
+
+/** How an export filter list applies. */
+public enum DfineryConditionType {
+    /** Everything; the list is ignored. */
+    all,
+    /** Only the listed names. */
+    include,
+    /** Everything but the listed names. */
+    exclude
+}

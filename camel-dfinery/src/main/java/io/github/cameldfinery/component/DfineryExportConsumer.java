@@ -1,0 +1,200 @@
+package io.github.cameldfinery.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cameldfinery.component.export.CsvRows;
+import io.github.cameldfinery.component.export.ExportCursor;
+import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.export.ExportRequest;
+import io.github.cameldfinery.component.export.CompleteBodyStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("dfinery:export")}. For events, each poll exports the closed day windows after the cursor, up to
+ * yesterday (UTC), one call per window; the cursor moves past a window only once the route has processed every
+ * row of it, so delivery is at-least-once and a restart with a persistent state repository neither skips nor
+ * repeats a day. For user profiles, each poll exports a snapshot.
+ */
+public class DfineryExportConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DfineryExportConsumer.class);
+
+    private final Clock clock;
+
+    public DfineryExportConsumer(DfineryEndpoint endpoint, Processor processor, Clock clock) {
+        super(endpoint, processor);
+        this.clock = clock;
+    }
+
+    @Override
+    public DfineryEndpoint getEndpoint() {
+        return (DfineryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        DfineryConfiguration config = getEndpoint().getConfiguration();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int rows;
+        if (config.getDataset() == DfineryExportDataset.userProfiles) {
+            rows = exportOnce(ExportRequest.of(config, null, null, today));
+        } else {
+            rows = exportWindows(config, today);
+        }
+        forceConsumerAsReady();
+        return rows;
+    }
+
+    private int exportWindows(DfineryConfiguration config, LocalDate today) throws Exception {
+        ExportCursor cursor = getEndpoint().exportCursor();
+        LocalDate yesterday = today.minusDays(1);
+        LocalDate initial = config.getStartDate() == null ? yesterday
+                : ExportRequest.date(config.getStartDate(), "startDate");
+        LocalDate next = clampToLookback(cursor, cursor.next(initial), today, config.getLookbackDays());
+        int rows = 0;
+        for (int windows = 0; windows < config.getMaxWindowsPerPoll() && isRunAllowed(); windows++) {
+            LocalDate to = next.plusDays(config.getWindowDays() - 1L);
+            if (to.isAfter(yesterday)) {
+                break;
+            }
+            ExportRequest request = ExportRequest.of(config, next, to, today);
+            ExportQuota quota = getEndpoint().exportQuota();
+            try (ExportQuota.Permit permit = quota.tryAcquire()) {
+                if (permit == null) {
+                    LOG.debug("Export quota of service {} spent; next call possible at {}", config.getServiceId(),
+                            quota.nextSlot());
+                    break;
+                }
+                rows += deliver(request);
+            }
+            next = to.plusDays(1);
+            cursor.advance(next);
+        }
+        return rows;
+    }
+
+    private int exportOnce(ExportRequest request) throws Exception {
+        ExportQuota quota = getEndpoint().exportQuota();
+        try (ExportQuota.Permit permit = quota.tryAcquire()) {
+            if (permit == null) {
+                LOG.debug("Export quota of service {} spent; next call possible at {}",
+                        getEndpoint().getConfiguration().getServiceId(), quota.nextSlot());
+                return 0;
+            }
+            return deliver(request);
+        }
+    }
+
+    private LocalDate clampToLookback(ExportCursor cursor, LocalDate next, LocalDate today, int lookbackDays) {
+        LocalDate earliest = today.minusDays(lookbackDays);
+        if (next.isBefore(earliest)) {
+            LOG.warn("DFINERY exports events of the last {} days only: the days {} to {} can no longer be exported "
+                     + "and are skipped (cursor {} moves to {})", lookbackDays, next, earliest.minusDays(1), cursor.key(),
+                    earliest);
+            cursor.advance(earliest);
+            return earliest;
+        }
+        return next;
+    }
+
+    /** Sends the export's rows through the route; throws when the call or any row fails, so the window is retried. */
+    private int deliver(ExportRequest request) throws Exception {
+        DfineryConfiguration config = getEndpoint().getConfiguration();
+        InputStream body = getEndpoint().exportClient().open(request, config.getServiceId(), getEndpoint().exportToken());
+        if (config.getOutputMode() == DfineryExportOutput.stream) {
+            CompleteBodyStream stream = new CompleteBodyStream(body);
+            try (stream) {
+                Exchange exchange = exchange(request);
+                exchange.getMessage().setBody(stream);
+                process(exchange, request, 0);
+                stream.finish();
+            } catch (IOException e) {
+                throw new io.github.cameldfinery.component.error.DfineryConnectionException("The export body of "
+                        + describe(request) + " ended early; the window will be exported again", true, e);
+            }
+            return 1;
+        }
+        long count = 0;
+        try (CsvRows rows = new CsvRows(body)) {
+            List<Map<String, String>> batch = new ArrayList<>();
+            long batchStart = 0;
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                count++;
+                if (config.getOutputMode() == DfineryExportOutput.rows) {
+                    Exchange exchange = exchange(request);
+                    exchange.getMessage().setBody(row);
+                    mark(exchange, rows.index(), rows.isLast(), count);
+                    process(exchange, request, rows.index());
+                    continue;
+                }
+                batch.add(row);
+                if (batch.size() == config.getBatchSize() || rows.isLast()) {
+                    Exchange exchange = exchange(request);
+                    exchange.getMessage().setBody(batch);
+                    mark(exchange, batchStart, rows.isLast(), count);
+                    exchange.setProperty(Exchange.BATCH_INDEX, (int) (batchStart / config.getBatchSize()));
+                    process(exchange, request, batchStart);
+                    batch = new ArrayList<>();
+                    batchStart = count;
+                }
+            }
+        } catch (IOException e) {
+            throw new io.github.cameldfinery.component.error.DfineryConnectionException("The export body of "
+                    + describe(request) + " ended early after " + count + " rows; the window will be exported again",
+                    true, e);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+
+    private Exchange exchange(ExportRequest request) {
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setHeader(DfineryConstants.SERVICE_ID, getEndpoint().getConfiguration().getServiceId());
+        exchange.getMessage().setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
+        if (request.from() != null) {
+            exchange.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());
+            exchange.getMessage().setHeader(DfineryConstants.EXPORT_TO_DATE, request.to());
+        }
+        return exchange;
+    }
+
+    private static void mark(Exchange exchange, long index, boolean last, long count) {
+        exchange.getMessage().setHeader(DfineryConstants.EXPORT_ROW_INDEX, index);
+        exchange.getMessage().setHeader(DfineryConstants.EXPORT_LAST_ROW, last);
+        if (last) {
+            exchange.getMessage().setHeader(DfineryConstants.EXPORT_ROW_COUNT, count);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, true);
+        }
+    }
+
+    private void process(Exchange exchange, ExportRequest request, long index) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        releaseExchange(exchange, false);
+        if (failure != null) {
+            throw new RuntimeCamelException("The route failed on row " + index + " of " + describe(request)
+                                            + "; the cursor stays and the window will be exported again", failure);
+        }
+    }
+
+    private static String describe(ExportRequest request) {
+        return request.from() == null ? "the " + request.dataset() + " export"
+                : "the " + request.dataset() + " export " + request.from() + ".." + request.to();
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.cameldfinery.component;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.error.DfineryRateLimitException;
+import io.github.cameldfinery.component.export.CsvRows;
+import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.export.ExportRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * {@code to("dfinery:export")}: an ad-hoc export. The request comes from the endpoint's options, with the day
+ * range from the headers {@code CamelDfineryExportFromDate} / {@code ToDate} (or the fromDate / toDate options), or
+ * from an {@link ExportRequest} body. The result is the list of rows, or with outputMode=stream the open CSV stream
+ * (close it when done).
+ */
+public class DfineryExportProducer extends DefaultProducer {
+
+    private final Clock clock;
+
+    public DfineryExportProducer(DfineryEndpoint endpoint, Clock clock) {
+        super(endpoint);
+        this.clock = clock;
+    }
+
+    @Override
+    public DfineryEndpoint getEndpoint() {
+        return (DfineryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DfineryConfiguration config = getEndpoint().getConfiguration();
+        Message message = exchange.getMessage();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        ExportRequest request;
+        if (message.getBody() instanceof ExportRequest) {
+            request = message.getBody(ExportRequest.class);
+            request.validate(today, config.getLookbackDays());
+        } else {
+            LocalDate from = date(message.getHeader(DfineryConstants.EXPORT_FROM_DATE), config.getFromDate(), "fromDate");
+            LocalDate to = date(message.getHeader(DfineryConstants.EXPORT_TO_DATE), config.getToDate(), "toDate");
+            request = ExportRequest.of(config, from, to == null ? from : to, today);
+        }
+        String serviceId = message.getHeader(DfineryConstants.SERVICE_ID, config.getServiceId(), String.class);
+        message.setHeader(DfineryConstants.SERVICE_ID, serviceId);
+        String token = getEndpoint().exportToken();
+        ExportQuota quota = getEndpoint().exportQuota();
+        ExportQuota.Permit permit = quota.tryAcquire();
+        if (permit == null) {
+            throw new DfineryRateLimitException("The export quota of " + quota.limit() + " calls per window (or the "
+                    + "concurrency limit) of service " + serviceId + " is spent in this JVM; next call possible at "
+                    + quota.nextSlot(), null, null, 0, null, null, quota.nextSlot());
+        }
+        InputStream body;
+        try {
+            body = getEndpoint().exportClient().open(request, serviceId, token);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
+        message.setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
+        message.setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());
+        message.setHeader(DfineryConstants.EXPORT_TO_DATE, request.to());
+        if (config.getOutputMode() == DfineryExportOutput.stream) {
+            message.setBody(new FilterInputStream(body) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        permit.close();
+                    }
+                }
+            });
+            return;
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (permit; CsvRows csv = new CsvRows(body)) {
+            while (csv.hasNext()) {
+                rows.add(csv.next());
+            }
+        } catch (IOException e) {
+            throw new DfineryConnectionException("The export body ended early after " + rows.size() + " rows", true, e);
+        }
+        message.setBody(rows);
+        message.setHeader(DfineryConstants.EXPORT_ROW_COUNT, (long) rows.size());
+    }
+
+    private static LocalDate date(Object header, String option, String name) {
+        if (header instanceof LocalDate) {
+            return (LocalDate) header;
+        }
+        if (header != null) {
+            return ExportRequest.date(header.toString(), name);
+        }
+        return option == null ? null : ExportRequest.date(option, name);
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.cameldfinery.component.export;
+
+import java.time.LocalDate;
+
+import org.apache.camel.spi.StateRepository;
+
+/** The next day an incremental event export starts at, kept in a Camel {@link StateRepository}. */
+public final class ExportCursor {
+
+    private final StateRepository<String, String> repository;
+    private final String key;
+
+    public ExportCursor(StateRepository<String, String> repository, String key) {
+        this.repository = repository;
+        this.key = key;
+    }
+
+    /** The stored next day, or {@code initial} when nothing is stored yet. */
+    public LocalDate next(LocalDate initial) {
+        String stored = repository.getState(key);
+        return stored == null ? initial : LocalDate.parse(stored);
+    }
+
+    /** Moves the cursor; called only after every row before {@code next} was processed. */
+    public void advance(LocalDate next) {
+        repository.setState(key, next.toString());
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.cameldfinery.component.export;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.DfineryConditionType;
+import io.github.cameldfinery.component.DfineryConfiguration;
+import io.github.cameldfinery.component.DfineryExportDataset;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.mapping.JsonTrees;
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * One export call: what to extract, and for events the inclusive day range. Validated when built, so a bad filter
+ * or range fails before any quota is spent.
+ */
+public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType eventsCondition, List<String> events,
+                            DfineryConditionType propertiesCondition, List<String> properties, String audience,
+                            DfineryConditionType identitiesCondition, List<String> identities, LocalDate from,
+                            LocalDate to) {
+
+    public static final String EVENT_PATH = "/api/v1/export/event";
+    public static final String PROFILE_PATH = "/api/v1/export/userprofile";
+
+    public ExportRequest {
+        events = List.copyOf(events);
+        properties = List.copyOf(properties);
+        identities = List.copyOf(identities);
+    }
+
+    /** The request the options describe, for the day range {@code [from, to]} (ignored for user profiles). */
+    public static ExportRequest of(DfineryConfiguration config, LocalDate from, LocalDate to, LocalDate today) {
+        ExportRequest request = new ExportRequest(config.getDataset(), config.getEventsConditionType(),
+                split(config.getEvents()), config.getPropertiesConditionType(), split(config.getProperties()),
+                config.getAudience(), config.getIdentitiesConditionType(), split(config.getIdentities()),
+                config.getDataset() == DfineryExportDataset.events ? from : null,
+                config.getDataset() == DfineryExportDataset.events ? to : null);
+        request.validate(today, config.getLookbackDays());
+        return request;
+    }
+
+    public String path() {
+        return dataset == DfineryExportDataset.events ? EVENT_PATH : PROFILE_PATH;
+    }
+
+    /** Checks the filters and, for events, the range against the lookback. */
+    public void validate(LocalDate today, int lookbackDays) {
+        requireList(eventsCondition, events, "events");
+        requireList(propertiesCondition, properties, "properties");
+        if (identitiesCondition != null) {
+            requireList(identitiesCondition, identities, "identities");
+        }
+        if (dataset == DfineryExportDataset.events) {
+            if (from == null || to == null) {
+                throw new DfineryValidationException(from == null ? "fromDate" : "toDate", "required for an event export");
+            }
+            if (to.isBefore(from)) {
+                throw new DfineryValidationException("toDate", to + " is before fromDate " + from);
+            }
+            LocalDate earliest = today.minusDays(lookbackDays);
+            if (from.isBefore(earliest)) {
+                throw new DfineryValidationException("fromDate", from + " is more than " + lookbackDays
+                        + " days before today (" + today + "); DFINERY exports events from " + earliest + " on");
+            }
+        }
+    }
+
+    /** The JSON body, in the API's field names. */
+    public byte[] toJson() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (dataset == DfineryExportDataset.events) {
+            put(body, "events", events);
+            body.put("events_condition_type", eventsCondition.name());
+            put(body, "properties", properties);
+            body.put("properties_condition_type", propertiesCondition.name());
+            body.put("from_date", from.toString());
+            body.put("to_date", to.toString());
+        } else {
+            put(body, "properties", properties);
+            body.put("properties_condition_type", propertiesCondition.name());
+            if (audience != null && !audience.isBlank()) {
+                body.put("audience", audience);
+            }
+            if (identitiesCondition != null) {
+                put(body, "identities", identities);
+                body.put("identities_condition_type", identitiesCondition.name());
+            }
+        }
+        try {
+            return JsonTrees.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Parses {@code yyyy-MM-dd}, naming the option on failure. */
+    public static LocalDate date(String text, String option) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (RuntimeException e) {
+            throw new DfineryValidationException(option, "must be a date yyyy-MM-dd, got '" + text + "'");
+        }
+    }
+
+    private static void put(ObjectNode body, String field, List<String> names) {
+        if (!names.isEmpty()) {
+            names.forEach(body.putArray(field)::add);
+        }
+    }
+
+    private static void requireList(DfineryConditionType condition, List<String> names, String option) {
+        if (condition != DfineryConditionType.all && names.isEmpty()) {
+            throw new DfineryValidationException(option, "required when " + option + "ConditionType is " + condition);
+        }
+    }
+
+    static List<String> split(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
+        return names;
+    }
+}
