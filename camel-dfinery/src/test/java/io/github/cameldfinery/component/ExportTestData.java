@@ -1,0 +1,38 @@
+package io.github.cameldfinery.component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+
+/** Events spread over the days before today (UTC), to export back. */
+final class ExportTestData {
+
+    private ExportTestData() {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** {@code perDay} purchases on each of the {@code days} days before today, plus 3 of today (not yet closed). */
+    static List<DfineryEvent> spread(int days, int perDay) {
+        List<DfineryEvent> events = new ArrayList<>();
+        for (int d = days; d >= 0; d--) {
+            Instant dayStart = today().minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            int count = d == 0 ? 3 : perDay;
+            for (int i = 0; i < count; i++) {
+                events.add(DfineryEvent.builder("df_purchase")
+                        .identity(DfineryIdentity.externalId("user-" + (i % 7)))
+                        .datetime(dayStart.plusSeconds(3_600L * (i % 24) + i))
+                        .property("df_order_id", "order-" + d + "-" + i)
+                        .build());
+            }
+        }
+        return events;
+    }
+}
