@@ -1,0 +1,209 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.DfineryEmulator;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.faults.Fault;
+import io.github.cameldfinery.emulator.state.StoredEvent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Applications that stop and start again, crash in the middle of a window, and meet cut-short bodies and server
+ * faults: with a persistent cursor every stored event arrives, and with the idempotent consumer on
+ * df_event_log_id (the documented recipe for at-least-once delivery) each arrives exactly once.
+ */
+class ExportRestartTest {
+
+    static final String SERVICE = "shop";
+
+    @TempDir
+    Path dir;
+    DfineryEmulator emulator;
+    final Map<String, Integer> sink = new ConcurrentHashMap<>();
+    final List<String> raw = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void seed() throws Exception {
+        emulator = DfineryEmulator.start(new EmulatorConfig().service(new ServiceConfig(SERVICE, "imp", "exp")));
+        CamelContext seeder = context(null);
+        seeder.start();
+        seeder.createProducerTemplate().sendBody("dfinery:event", ExportTestData.spread(10, 30));
+        seeder.stop();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    Set<String> expected() {
+        String today = ExportTestData.today().toString();
+        return emulator.service(SERVICE).events().stream().filter(e -> e.eventDatetime().compareTo(today) < 0)
+                .map(StoredEvent::eventLogId).collect(Collectors.toSet());
+    }
+
+    /** One run of the application; {@code failOnRow} makes the route fail once on that row (a crash mid-window). */
+    CamelContext context(RouteBuilder routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        DfineryComponent component = new DfineryComponent();
+        component.getConfiguration().setBaseUri(emulator.baseUri().toString());
+        component.getConfiguration().setServiceId(SERVICE);
+        component.getConfiguration().setImportToken("imp");
+        component.getConfiguration().setExportToken("exp");
+        component.getConfiguration().setRetryDelay(1);
+        component.getConfiguration().setRetryMaxDelay(5);
+        context.addComponent("dfinery", component);
+        context.getRegistry().bind("cursor", FileStateRepository.fileStateRepository(dir.resolve("cursor.dat").toFile()));
+        context.getRegistry().bind("seen", FileIdempotentRepository.fileIdempotentRepository(
+                dir.resolve("seen.dat").toFile(), 100_000));
+        if (routes != null) {
+            context.addRoutes(routes);
+        }
+        return context;
+    }
+
+    RouteBuilder exportRoute(AtomicInteger failOnRow) {
+        String start = ExportTestData.today().minusDays(10).toString();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?startDate=" + start + "&stateRepository=#cursor&delay=30&maxWindowsPerPoll=2"
+                     + "&backoffErrorThreshold=1&backoffMultiplier=1")
+                        .process(e -> raw.add(e.getMessage().getBody(Map.class).get("df_event_log_id").toString()))
+                        .process(e -> {
+                            if (failOnRow != null && failOnRow.decrementAndGet() == 0) {
+                                throw new IllegalStateException("crash in the middle of a window");
+                            }
+                        })
+                        .idempotentConsumer(simple("${body[df_event_log_id]}")).idempotentRepository("seen")
+                        .process(e -> sink.merge(e.getMessage().getBody(Map.class).get("df_event_log_id").toString(), 1,
+                                Integer::sum));
+            }
+        };
+    }
+
+    @Test
+    void stoppedAndRestartedSeveralTimesBetweenAndWithinWindows() throws Exception {
+        Set<String> expected = expected();
+        assertThat(expected).hasSize(300);
+        for (int run = 0; run < 6 && sink.size() < expected.size(); run++) {
+            // Every second run crashes on its 45th row, in the middle of its second window.
+            AtomicInteger failOnRow = run % 2 == 1 ? new AtomicInteger(45) : null;
+            CamelContext app = context(exportRoute(failOnRow));
+            app.start();
+            int before = sink.size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.size() >= Math.min(expected.size(), before + 40));
+            app.stop();
+        }
+        CamelContext last = context(exportRoute(null));
+        last.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.size() == expected.size());
+        last.stop();
+
+        assertThat(sink.keySet()).isEqualTo(expected);
+        assertThat(sink.values()).as("exactly once downstream").containsOnly(1);
+        assertThat(raw).as("at-least-once from the consumer: the crashed windows came again").hasSizeGreaterThan(300);
+        assertCursorAtToday();
+    }
+
+    @Test
+    void cutBodiesAndServerFaultsStillDeliverEveryRowOnce() throws Exception {
+        emulator.service(SERVICE).faults(ApiKind.EXPORT).failNext(1, Fault.cutExportBody()).failNext(1, Fault.http500())
+                .passNext(1).failNext(1, Fault.errorUnder200()).failNext(1, Fault.cutExportBody())
+                .failNext(1, Fault.dropBeforeProcessing());
+        Set<String> expected = expected();
+        CamelContext app = context(exportRoute(null));
+        app.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.size() == expected.size());
+        app.stop();
+
+        assertThat(sink.keySet()).isEqualTo(expected);
+        assertThat(sink.values()).containsOnly(1);
+        assertThat(emulator.service(SERVICE).stats().faults().get(ApiKind.EXPORT)).isEqualTo(5);
+        assertThat(emulator.service(SERVICE).stats().requests(ApiKind.EXPORT)).as("10 windows, 5 of them twice")
+                .isEqualTo(15);
+        assertThat(raw.size()).as("rows read before a cut came again in the retried window").isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void aYamlRouteResumesFromThePersistentCursor() throws Exception {
+        Set<String> expected = expected();
+        String yaml = "- route:\n"
+                + "    id: export-yaml\n"
+                + "    from:\n"
+                + "      uri: dfinery:export\n"
+                + "      parameters:\n"
+                + "        startDate: \"" + ExportTestData.today().minusDays(10) + "\"\n"
+                + "        stateRepository: \"#cursor\"\n"
+                + "        delay: 30\n"
+                + "        maxWindowsPerPoll: 3\n"
+                + "      steps:\n"
+                + "        - idempotentConsumer:\n"
+                + "            simple: \"${body[df_event_log_id]}\"\n"
+                + "            idempotentRepository: seen\n"
+                + "            steps:\n"
+                + "              - to: seda:sink\n";
+        for (int run = 0; run < 3; run++) {
+            CamelContext app = context(null);
+            PluginHelper.getRoutesLoader(app).loadRoutes(ResourceHelper.fromString("export.yaml", yaml));
+            app.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("seda:sink").process(e -> sink.merge(e.getMessage().getBody(Map.class).get("df_event_log_id")
+                            .toString(), 1, Integer::sum));
+                }
+            });
+            app.start();
+            int before = sink.size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.size() >= Math.min(expected.size(), before + 60));
+            app.stop();
+        }
+        CamelContext app = context(null);
+        PluginHelper.getRoutesLoader(app).loadRoutes(ResourceHelper.fromString("export.yaml", yaml.replace("seda:sink", "direct:sink")));
+        app.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:sink").process(e -> sink.merge(e.getMessage().getBody(Map.class).get("df_event_log_id")
+                        .toString(), 1, Integer::sum));
+            }
+        });
+        app.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.size() == expected.size());
+        app.stop();
+        assertThat(sink.keySet()).isEqualTo(expected);
+        assertThat(sink.values()).containsOnly(1);
+        assertCursorAtToday();
+    }
+
+    void assertCursorAtToday() throws Exception {
+        FileStateRepository cursor = FileStateRepository.fileStateRepository(dir.resolve("cursor.dat").toFile());
+        cursor.start();
+        assertThat(cursor.getState("dfinery-export/" + SERVICE + "/events/all"))
+                .as("the cursor stands after yesterday").isEqualTo(ExportTestData.today().toString());
+        cursor.stop();
+    }
+}
