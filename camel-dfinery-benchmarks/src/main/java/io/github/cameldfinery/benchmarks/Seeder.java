@@ -1,0 +1,40 @@
+package io.github.cameldfinery.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Loads events into an emulator over plain HTTP, 100 per request, without holding them in memory. */
+final class Seeder {
+
+    private Seeder() {
+    }
+
+    /** {@code count} events dated {@code day}, spread over 1,000 users. */
+    static void events(URI base, String serviceId, String importToken, LocalDate day, int count) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(base + "/api/v1/events?service_id=" + serviceId);
+        for (int sent = 0; sent < count; sent += 100) {
+            int n = Math.min(100, count - sent);
+            StringBuilder body = new StringBuilder(n * 260);
+            body.append("{\"common\":{\"identity\":{\"external_id\":\"user-").append(sent / 100 % 1000)
+                    .append("\"}},\"events\":[");
+            for (int i = 0; i < n; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"event_log_id\":\"").append(UUID.randomUUID())
+                        .append("\",\"event_name\":\"df_purchase\",\"event_datetime\":\"").append(day)
+                        .append("T12:00:00.000Z\",\"event_properties\":{\"df_order_id\":\"order-").append(sent + i)
+                        .append("\",\"df_total_purchase_amount\":12900.0,\"df_payment_method\":\"card, \\\"quoted\\\"\"}}");
+            }
+            body.append("]}");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json").header("access_token", importToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("20000")) {
+                throw new IllegalStateException("Seeding failed: " + response.body());
+            }
+        }
+    }
+}
