@@ -45,6 +45,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursorkey":
         case "cursorKey": getOrCreateConfiguration(target).setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
         case "dataset": getOrCreateConfiguration(target).setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
+        case "eventquota":
+        case "eventQuota": getOrCreateConfiguration(target).setEventQuota(property(camelContext, long.class, value)); return true;
+        case "eventquotawindow":
+        case "eventQuotaWindow": getOrCreateConfiguration(target).setEventQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "eventsconditiontype":
         case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
@@ -67,6 +71,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identities": getOrCreateConfiguration(target).setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "identityquota":
+        case "identityQuota": getOrCreateConfiguration(target).setIdentityQuota(property(camelContext, long.class, value)); return true;
+        case "identityquotawindow":
+        case "identityQuotaWindow": getOrCreateConfiguration(target).setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "importtoken":
         case "importToken": getOrCreateConfiguration(target).setImportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -80,6 +88,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.cameldfinery.component.DfineryIdentityOperation.class, value)); return true;
         case "outputmode":
         case "outputMode": getOrCreateConfiguration(target).setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
+        case "profilequota":
+        case "profileQuota": getOrCreateConfiguration(target).setProfileQuota(property(camelContext, long.class, value)); return true;
+        case "profilequotawindow":
+        case "profileQuotaWindow": getOrCreateConfiguration(target).setProfileQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "properties": getOrCreateConfiguration(target).setProperties(property(camelContext, java.lang.String.class, value)); return true;
         case "propertiesconditiontype":
         case "propertiesConditionType": getOrCreateConfiguration(target).setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
@@ -87,6 +99,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "quotaguard":
+        case "quotaGuard": getOrCreateConfiguration(target).setQuotaGuard(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -133,6 +147,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursorkey":
         case "cursorKey": return java.lang.String.class;
         case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
+        case "eventquota":
+        case "eventQuota": return long.class;
+        case "eventquotawindow":
+        case "eventQuotaWindow": return long.class;
         case "events": return java.lang.String.class;
         case "eventsconditiontype":
         case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
@@ -155,6 +173,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "identityquota":
+        case "identityQuota": return long.class;
+        case "identityquotawindow":
+        case "identityQuotaWindow": return long.class;
         case "importtoken":
         case "importToken": return java.lang.String.class;
         case "lazystartproducer":
@@ -168,6 +190,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": return io.github.cameldfinery.component.DfineryIdentityOperation.class;
         case "outputmode":
         case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
+        case "profilequota":
+        case "profileQuota": return long.class;
+        case "profilequotawindow":
+        case "profileQuotaWindow": return long.class;
         case "properties": return java.lang.String.class;
         case "propertiesconditiontype":
         case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
@@ -175,6 +201,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "quotaguard":
+        case "quotaGuard": return boolean.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "requesttimeout":
@@ -222,6 +250,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "cursorkey":
         case "cursorKey": return getOrCreateConfiguration(target).getCursorKey();
         case "dataset": return getOrCreateConfiguration(target).getDataset();
+        case "eventquota":
+        case "eventQuota": return getOrCreateConfiguration(target).getEventQuota();
+        case "eventquotawindow":
+        case "eventQuotaWindow": return getOrCreateConfiguration(target).getEventQuotaWindow();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "eventsconditiontype":
         case "eventsConditionType": return getOrCreateConfiguration(target).getEventsConditionType();
@@ -244,6 +276,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identities": return getOrCreateConfiguration(target).getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return getOrCreateConfiguration(target).getIdentitiesConditionType();
+        case "identityquota":
+        case "identityQuota": return getOrCreateConfiguration(target).getIdentityQuota();
+        case "identityquotawindow":
+        case "identityQuotaWindow": return getOrCreateConfiguration(target).getIdentityQuotaWindow();
         case "importtoken":
         case "importToken": return getOrCreateConfiguration(target).getImportToken();
         case "lazystartproducer":
@@ -257,6 +293,10 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "outputmode":
         case "outputMode": return getOrCreateConfiguration(target).getOutputMode();
+        case "profilequota":
+        case "profileQuota": return getOrCreateConfiguration(target).getProfileQuota();
+        case "profilequotawindow":
+        case "profileQuotaWindow": return getOrCreateConfiguration(target).getProfileQuotaWindow();
         case "properties": return getOrCreateConfiguration(target).getProperties();
         case "propertiesconditiontype":
         case "propertiesConditionType": return getOrCreateConfiguration(target).getPropertiesConditionType();
@@ -264,6 +304,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "quotaguard":
+        case "quotaGuard": return getOrCreateConfiguration(target).isQuotaGuard();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "requesttimeout":

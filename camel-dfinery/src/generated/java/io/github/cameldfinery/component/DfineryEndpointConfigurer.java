@@ -42,6 +42,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursorKey": target.getConfiguration().setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
         case "dataset": target.getConfiguration().setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "eventquota":
+        case "eventQuota": target.getConfiguration().setEventQuota(property(camelContext, long.class, value)); return true;
+        case "eventquotawindow":
+        case "eventQuotaWindow": target.getConfiguration().setEventQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "eventsconditiontype":
         case "eventsConditionType": target.getConfiguration().setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
@@ -65,6 +69,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identities": target.getConfiguration().setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "identityquota":
+        case "identityQuota": target.getConfiguration().setIdentityQuota(property(camelContext, long.class, value)); return true;
+        case "identityquotawindow":
+        case "identityQuotaWindow": target.getConfiguration().setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "importtoken":
         case "importToken": target.getConfiguration().setImportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
@@ -82,6 +90,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputMode": target.getConfiguration().setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "profilequota":
+        case "profileQuota": target.getConfiguration().setProfileQuota(property(camelContext, long.class, value)); return true;
+        case "profilequotawindow":
+        case "profileQuotaWindow": target.getConfiguration().setProfileQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "properties": target.getConfiguration().setProperties(property(camelContext, java.lang.String.class, value)); return true;
         case "propertiesconditiontype":
         case "propertiesConditionType": target.getConfiguration().setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
@@ -89,6 +101,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "quotaguard":
+        case "quotaGuard": target.getConfiguration().setQuotaGuard(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
@@ -156,6 +170,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursorKey": return java.lang.String.class;
         case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
         case "delay": return long.class;
+        case "eventquota":
+        case "eventQuota": return long.class;
+        case "eventquotawindow":
+        case "eventQuotaWindow": return long.class;
         case "events": return java.lang.String.class;
         case "eventsconditiontype":
         case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
@@ -179,6 +197,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "identityquota":
+        case "identityQuota": return long.class;
+        case "identityquotawindow":
+        case "identityQuotaWindow": return long.class;
         case "importtoken":
         case "importToken": return java.lang.String.class;
         case "initialdelay":
@@ -196,6 +218,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "profilequota":
+        case "profileQuota": return long.class;
+        case "profilequotawindow":
+        case "profileQuotaWindow": return long.class;
         case "properties": return java.lang.String.class;
         case "propertiesconditiontype":
         case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
@@ -203,6 +229,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "quotaguard":
+        case "quotaGuard": return boolean.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "repeatcount":
@@ -271,6 +299,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cursorKey": return target.getConfiguration().getCursorKey();
         case "dataset": return target.getConfiguration().getDataset();
         case "delay": return target.getDelay();
+        case "eventquota":
+        case "eventQuota": return target.getConfiguration().getEventQuota();
+        case "eventquotawindow":
+        case "eventQuotaWindow": return target.getConfiguration().getEventQuotaWindow();
         case "events": return target.getConfiguration().getEvents();
         case "eventsconditiontype":
         case "eventsConditionType": return target.getConfiguration().getEventsConditionType();
@@ -294,6 +326,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identities": return target.getConfiguration().getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return target.getConfiguration().getIdentitiesConditionType();
+        case "identityquota":
+        case "identityQuota": return target.getConfiguration().getIdentityQuota();
+        case "identityquotawindow":
+        case "identityQuotaWindow": return target.getConfiguration().getIdentityQuotaWindow();
         case "importtoken":
         case "importToken": return target.getConfiguration().getImportToken();
         case "initialdelay":
@@ -311,6 +347,10 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputMode": return target.getConfiguration().getOutputMode();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "profilequota":
+        case "profileQuota": return target.getConfiguration().getProfileQuota();
+        case "profilequotawindow":
+        case "profileQuotaWindow": return target.getConfiguration().getProfileQuotaWindow();
         case "properties": return target.getConfiguration().getProperties();
         case "propertiesconditiontype":
         case "propertiesConditionType": return target.getConfiguration().getPropertiesConditionType();
@@ -318,6 +358,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "quotaguard":
+        case "quotaGuard": return target.getConfiguration().isQuotaGuard();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "repeatcount":

@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(66);
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -37,6 +37,8 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("cursorKey");
         props.add("dataset");
         props.add("delay");
+        props.add("eventQuota");
+        props.add("eventQuotaWindow");
         props.add("events");
         props.add("eventsConditionType");
         props.add("exceptionHandler");
@@ -50,6 +52,8 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("httpClient");
         props.add("identities");
         props.add("identitiesConditionType");
+        props.add("identityQuota");
+        props.add("identityQuotaWindow");
         props.add("importToken");
         props.add("initialDelay");
         props.add("lazyStartProducer");
@@ -59,10 +63,13 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("operation");
         props.add("outputMode");
         props.add("pollStrategy");
+        props.add("profileQuota");
+        props.add("profileQuotaWindow");
         props.add("properties");
         props.add("propertiesConditionType");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("quotaGuard");
         props.add("rateLimitMaxWait");
         props.add("repeatCount");
         props.add("requestTimeout");

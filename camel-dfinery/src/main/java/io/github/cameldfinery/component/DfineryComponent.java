@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.quota.QuotaGuards;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -27,6 +28,7 @@ public class DfineryComponent extends HealthCheckComponent {
 
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, ExportQuota> exportQuotas = new ConcurrentHashMap<>();
+    private final QuotaGuards quotaGuards = new QuotaGuards();
     private ScheduledExecutorService scheduler;
 
     @Override
@@ -78,6 +80,16 @@ public class DfineryComponent extends HealthCheckComponent {
         return exportQuotas.computeIfAbsent(String.valueOf(config.getServiceId()), id -> new ExportQuota(
                 config.getExportQuota(), Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency(),
                 clock));
+    }
+
+    /** The quota guards of this component, one per service and API kind. */
+    public QuotaGuards quotaGuards() {
+        return quotaGuards;
+    }
+
+    /** The export budgets of this component, per service. */
+    public Map<String, ExportQuota> exportQuotas() {
+        return Map.copyOf(exportQuotas);
     }
 
     /** Timers for retry backoff, shared by all endpoints; no thread ever sleeps. */

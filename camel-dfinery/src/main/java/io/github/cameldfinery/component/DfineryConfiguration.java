@@ -125,6 +125,27 @@ public class DfineryConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String toDate;
 
+    @UriParam(label = "quota", defaultValue = "1000000")
+    private long eventQuota = 1_000_000;
+
+    @UriParam(label = "quota", javaType = "java.time.Duration", defaultValue = "1m")
+    private long eventQuotaWindow = 60_000;
+
+    @UriParam(label = "quota", defaultValue = "10000")
+    private long identityQuota = 10_000;
+
+    @UriParam(label = "quota", javaType = "java.time.Duration", defaultValue = "1m")
+    private long identityQuotaWindow = 60_000;
+
+    @UriParam(label = "quota", defaultValue = "10000")
+    private long profileQuota = 10_000;
+
+    @UriParam(label = "quota", javaType = "java.time.Duration", defaultValue = "1m")
+    private long profileQuotaWindow = 60_000;
+
+    @UriParam(label = "quota", defaultValue = "true")
+    private boolean quotaGuard = true;
+
     @UriParam(label = "producer")
     private String trackingPlanUri;
 
@@ -274,8 +295,8 @@ public class DfineryConfiguration implements Cloneable {
     }
 
     /**
-     * When DFINERY answers that the rate limit is spent (HTTP 429 or code 40401): wait until the reset and try once
-     * more if the reset is at most this far away. 0 (the default) fails at once with DfineryRateLimitException.
+     * When the rate limit is spent (the quota guard says so, or DFINERY answers HTTP 429 or code 40401): wait for the
+     * reset if it is at most this far away. 0 (the default) fails at once with DfineryRateLimitException.
      */
     public void setRateLimitMaxWait(long rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
@@ -505,6 +526,76 @@ public class DfineryConfiguration implements Cloneable {
     /** For the export producer: the last day (yyyy-MM-dd, inclusive) of an ad-hoc event export. */
     public void setToDate(String toDate) {
         this.toDate = toDate;
+    }
+
+    public long getEventQuota() {
+        return eventQuota;
+    }
+
+    /**
+     * Event API requests allowed per eventQuotaWindow and service (DFINERY's default: 1,000,000 a minute; contracts
+     * differ). The quota guard holds requests to it; {{dfinery:event}} gives it to the throttle EIP.
+     */
+    public void setEventQuota(long eventQuota) {
+        this.eventQuota = eventQuota;
+    }
+
+    public long getEventQuotaWindow() {
+        return eventQuotaWindow;
+    }
+
+    /** The window of eventQuota; {{dfinery:event.window}} gives it in milliseconds. */
+    public void setEventQuotaWindow(long eventQuotaWindow) {
+        this.eventQuotaWindow = eventQuotaWindow;
+    }
+
+    public long getIdentityQuota() {
+        return identityQuota;
+    }
+
+    /** Identity API requests (deletes included) allowed per identityQuotaWindow and service (default 10,000 a minute). */
+    public void setIdentityQuota(long identityQuota) {
+        this.identityQuota = identityQuota;
+    }
+
+    public long getIdentityQuotaWindow() {
+        return identityQuotaWindow;
+    }
+
+    /** The window of identityQuota. */
+    public void setIdentityQuotaWindow(long identityQuotaWindow) {
+        this.identityQuotaWindow = identityQuotaWindow;
+    }
+
+    public long getProfileQuota() {
+        return profileQuota;
+    }
+
+    /** Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute). */
+    public void setProfileQuota(long profileQuota) {
+        this.profileQuota = profileQuota;
+    }
+
+    public long getProfileQuotaWindow() {
+        return profileQuotaWindow;
+    }
+
+    /** The window of profileQuota. */
+    public void setProfileQuotaWindow(long profileQuotaWindow) {
+        this.profileQuotaWindow = profileQuotaWindow;
+    }
+
+    public boolean isQuotaGuard() {
+        return quotaGuard;
+    }
+
+    /**
+     * Whether every import request, retries included, takes a permit from the quota guard first. The guard follows
+     * the server's x-ratelimit-remaining and x-ratelimit-reset, and when the budget is spent waits for the reset (up
+     * to rateLimitMaxWait) or fails at once with DfineryRateLimitException, instead of sending into 429s.
+     */
+    public void setQuotaGuard(boolean quotaGuard) {
+        this.quotaGuard = quotaGuard;
     }
 
     public DfineryConfiguration copy() {

@@ -73,6 +73,11 @@ public final class DfineryConstants {
               javaType = "java.time.Instant")
     public static final String RATE_LIMIT_RESET = "CamelDfineryRateLimitReset";
 
+    @Metadata(label = "producer", description = "Requests spent in the current rate-limit window of this service and "
+                                                + "API: the configured quota minus what the last response said remains.",
+              javaType = "Long")
+    public static final String QUOTA_USED = "CamelDfineryQuotaUsed";
+
     @Metadata(label = "consumer", description = "What was exported: events or userProfiles.",
               javaType = "io.github.cameldfinery.component.DfineryExportDataset")
     public static final String EXPORT_DATASET = "CamelDfineryExportDataset";

@@ -184,7 +184,10 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                 configuration.getRetryMaxDelay(), configuration.isRetryRequestTimeouts());
         pipeline = new ImportPipeline(http, new ImportResponses(JsonTrees.MAPPER), retry, getComponent().scheduler(),
-                Duration.ofMillis(configuration.getRateLimitMaxWait()), clock);
+                Duration.ofMillis(configuration.getRateLimitMaxWait()), clock,
+                (serviceId, kind) -> configuration.isQuotaGuard()
+                        ? getComponent().quotaGuards().guard(serviceId, kind, configuration, clock, getComponent().scheduler())
+                        : null);
         exportClient = new ExportClient(getComponent().httpClient(configuration), http,
                 Duration.ofMillis(configuration.getRequestTimeout()));
         if (configuration.getStateRepository() != null) {

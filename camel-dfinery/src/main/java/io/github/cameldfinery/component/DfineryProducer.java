@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.http.ImportResponses;
 import io.github.cameldfinery.component.pipeline.PreparedMessage;
+import io.github.cameldfinery.component.quota.QuotaGuards;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -62,6 +63,11 @@ public class DfineryProducer extends DefaultAsyncProducer {
                 } else {
                     exchange.removeProperty(PREPARED);
                     describe(exchange.getMessage(), prepared, success);
+                    if (success != null && success.rateLimit().remaining() != null) {
+                        long quota = QuotaGuards.limit(getEndpoint().getConfiguration(), getEndpoint().getApi());
+                        exchange.getMessage().setHeader(DfineryConstants.QUOTA_USED,
+                                Math.max(0, quota - success.rateLimit().remaining()));
+                    }
                 }
             } finally {
                 callback.done(false);

@@ -35,10 +35,10 @@ class DescriptorTest {
             assertThat(properties.get(token).get("secret").asBoolean()).as(token).isTrue();
         }
         for (String duration : new String[] { "connectTimeout", "requestTimeout", "retryDelay", "retryMaxDelay",
-                                              "rateLimitMaxWait" }) {
+                                              "rateLimitMaxWait", "eventQuotaWindow", "exportQuotaWindow" }) {
             assertThat(properties.get(duration).get("type").asText()).as(duration).isEqualTo("duration");
         }
         assertThat(properties.get("api").get("enum")).extracting(JsonNode::asText)
-                .containsExactly("event", "identity", "profile");
+                .containsExactly("event", "identity", "profile", "export");
     }
 }

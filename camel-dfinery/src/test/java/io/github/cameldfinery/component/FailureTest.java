@@ -119,13 +119,19 @@ class FailureTest extends DfineryTestSupport {
         assertThat(service().stats().requests(ApiKind.EVENT)).isEqualTo(4);
     }
 
+    static io.github.cameldfinery.emulator.DfineryEmulator tinyEmulator(
+            io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer answer, Duration window) {
+        return io.github.cameldfinery.emulator.DfineryEmulator.start(new io.github.cameldfinery.emulator.config
+                .EmulatorConfig().rateLimitAnswer(answer)
+                .service(new io.github.cameldfinery.emulator.config.ServiceConfig("tiny", IMPORT_TOKEN, EXPORT_TOKEN)
+                        .rateLimit(ApiKind.EVENT, new io.github.cameldfinery.emulator.config.RateLimit(1, window))));
+    }
+
     @Test
-    void rateLimitIsSurfacedWithTheResetTimeAndNotRetried() {
-        // Spend the whole window of a service with a limit of 1 per minute.
-        try (var emulator = io.github.cameldfinery.emulator.DfineryEmulator.start(new io.github.cameldfinery.emulator.config
-                .EmulatorConfig().service(new io.github.cameldfinery.emulator.config.ServiceConfig("tiny", IMPORT_TOKEN, EXPORT_TOKEN)
-                .rateLimit(ApiKind.EVENT, io.github.cameldfinery.emulator.config.RateLimit.perMinute(1))))) {
-            String uri = "dfinery:event?serviceId=tiny&baseUri=" + emulator.baseUri();
+    void serverRateLimitIsSurfacedWithTheResetTimeAndNotRetried() {
+        try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_429,
+                Duration.ofMinutes(1))) {
+            String uri = "dfinery:event?serviceId=tiny&quotaGuard=false&baseUri=" + emulator.baseUri();
             assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
 
             Exchange over = template.send(uri, e -> e.getMessage().setBody(event("u1")));
@@ -141,19 +147,40 @@ class FailureTest extends DfineryTestSupport {
     }
 
     @Test
-    void rateLimitWaitIsOptInAndBounded() {
-        try (var emulator = io.github.cameldfinery.emulator.DfineryEmulator.start(new io.github.cameldfinery.emulator.config
-                .EmulatorConfig().rateLimitAnswer(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_200)
-                .service(new io.github.cameldfinery.emulator.config.ServiceConfig("tiny", IMPORT_TOKEN, EXPORT_TOKEN)
-                .rateLimit(ApiKind.EVENT, new io.github.cameldfinery.emulator.config.RateLimit(1, Duration.ofSeconds(1)))))) {
-            String uri = "dfinery:event?serviceId=tiny&rateLimitMaxWait=3s&baseUri=" + emulator.baseUri();
+    void theQuotaGuardFailsFastWithoutSendingIntoTheWall() {
+        try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_429,
+                Duration.ofMinutes(1))) {
+            String uri = "dfinery:event?serviceId=tiny&baseUri=" + emulator.baseUri();
             assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
 
-            Exchange waited = template.send(uri, e -> e.getMessage().setBody(event("u2")));
+            Exchange over = template.send(uri, e -> e.getMessage().setBody(event("u1")));
 
-            assertThat(waited.getException()).isNull();
-            assertThat(emulator.service("tiny").stats().eventsStored()).isEqualTo(2);
-            assertThat(emulator.service("tiny").stats().rejections("40401")).isEqualTo(1);
+            DfineryRateLimitException error = over.getException(DfineryRateLimitException.class);
+            assertThat(error).isNotNull();
+            assertThat(error.getHttpResponseCode()).as("refused before sending").isZero();
+            assertThat(error.getResetAt()).isAfter(Instant.now()).isBefore(Instant.now().plusSeconds(61));
+            assertThat(error.getMessage()).contains("quota").contains("is spent; it resets at");
+            assertThat(error.getOutcomes().get(0).attempts()).isZero();
+            assertThat(emulator.service("tiny").stats().requests(ApiKind.EVENT)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rateLimitWaitIsOptInAndBounded() {
+        for (boolean guard : new boolean[] { true, false }) {
+            try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_200,
+                    Duration.ofSeconds(1))) {
+                String uri = "dfinery:event?serviceId=tiny&rateLimitMaxWait=3s&quotaGuard=" + guard + "&baseUri="
+                             + emulator.baseUri();
+                assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
+
+                Exchange waited = template.send(uri, e -> e.getMessage().setBody(event("u2")));
+
+                assertThat(waited.getException()).isNull();
+                assertThat(emulator.service("tiny").stats().eventsStored()).isEqualTo(2);
+                assertThat(emulator.service("tiny").stats().rejections("40401"))
+                        .as("the guard waits before sending; without it, one 40401 is seen first").isEqualTo(guard ? 0 : 1);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.pipeline.ImportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
@@ -167,7 +168,7 @@ public final class EventMapper implements RequestMapper {
             ids.add(draft.event().get("event_log_id").textValue());
         }
         try {
-            return new ImportRequest(PATH, JsonTrees.MAPPER.writeValueAsBytes(body), ids);
+            return new ImportRequest(DfineryApi.event, PATH, JsonTrees.MAPPER.writeValueAsBytes(body), ids);
         } catch (JsonProcessingException e) {
             throw new RuntimeCamelException("Cannot serialize a DFINERY event request", e);
         }

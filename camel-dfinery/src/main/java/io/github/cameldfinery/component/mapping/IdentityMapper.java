@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.DfineryConstants;
 import io.github.cameldfinery.component.DfineryIdentityOperation;
 import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.Message;
 
@@ -26,6 +27,11 @@ public final class IdentityMapper extends PerUserMapper {
     public IdentityMapper(DfineryIdentityOperation defaultOperation, Clock clock) {
         super(clock);
         this.defaultOperation = defaultOperation;
+    }
+
+    @Override
+    DfineryApi api() {
+        return DfineryApi.identity;
     }
 
     @Override

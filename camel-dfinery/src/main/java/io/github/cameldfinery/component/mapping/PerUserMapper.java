@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.pipeline.ImportRequest;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -25,6 +26,9 @@ abstract class PerUserMapper implements RequestMapper {
     PerUserMapper(Clock clock) {
         this.clock = clock;
     }
+
+    /** The API kind whose quota the requests spend. */
+    abstract DfineryApi api();
 
     /** The API path for this message. */
     abstract String path(Message message);
@@ -75,7 +79,7 @@ abstract class PerUserMapper implements RequestMapper {
                     ? Datetimes.format(clock.instant())
                     : Datetimes.toApi(datetime, element.path() + ".request_datetime"));
             try {
-                requests.add(new ImportRequest(path, JsonTrees.MAPPER.writeValueAsBytes(body), List.of()));
+                requests.add(new ImportRequest(api(), path, JsonTrees.MAPPER.writeValueAsBytes(body), List.of()));
             } catch (JsonProcessingException e) {
                 throw new RuntimeCamelException("Cannot serialize a DFINERY request", e);
             }

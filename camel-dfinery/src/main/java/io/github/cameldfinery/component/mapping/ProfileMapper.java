@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.Message;
@@ -23,6 +24,11 @@ public final class ProfileMapper extends PerUserMapper {
     public ProfileMapper(DfineryTrackingPlan trackingPlan, Clock clock) {
         super(clock);
         this.trackingPlan = trackingPlan;
+    }
+
+    @Override
+    DfineryApi api() {
+        return DfineryApi.profile;
     }
 
     @Override

@@ -8,11 +8,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.error.RequestOutcome;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
+import io.github.cameldfinery.component.http.ApiResponse;
 import io.github.cameldfinery.component.http.ImportResponses;
+import io.github.cameldfinery.component.http.RateLimitState;
+import io.github.cameldfinery.component.quota.QuotaGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +36,24 @@ public final class ImportPipeline {
     private final ScheduledExecutorService scheduler;
     private final Duration rateLimitMaxWait;
     private final Clock clock;
+    private final GuardLookup guards;
+
+    /** The quota guard of a service and API, or null when guarding is off. */
+    @FunctionalInterface
+    public interface GuardLookup {
+        QuotaGuard guardFor(String serviceId, DfineryApi api);
+    }
 
     public ImportPipeline(DfineryHttpClient http, ImportResponses responses, RetryPolicy retryPolicy,
-                          ScheduledExecutorService scheduler, Duration rateLimitMaxWait, Clock clock) {
+                          ScheduledExecutorService scheduler, Duration rateLimitMaxWait, Clock clock,
+                          GuardLookup guards) {
         this.http = http;
         this.responses = responses;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
         this.rateLimitMaxWait = rateLimitMaxWait;
         this.clock = clock;
+        this.guards = guards;
     }
 
     /**
@@ -68,15 +81,28 @@ public final class ImportPipeline {
     private CompletableFuture<ImportResponses.Success> attempt(PreparedMessage message, int index, String serviceId,
                                                                String token, int attempt, boolean waitedForReset) {
         ImportRequest request = message.requests().get(index);
-        message.attempted(index);
-        return http.post(request.path(), serviceId, "access_token", token, request.body())
-                .thenApply(response -> responses.interpret(request.path(), response))
+        QuotaGuard guard = guards.guardFor(serviceId, request.api());
+        CompletableFuture<Void> permit = guard == null ? CompletableFuture.completedFuture(null)
+                : guard.acquire(rateLimitMaxWait);
+        return permit.thenCompose(granted -> {
+            message.attempted(index);
+            return http.post(request.path(), serviceId, "access_token", token, request.body());
+        })
+                .thenApply(response -> interpret(request, response, guard))
                 .handle((success, failure) -> {
                     if (failure == null) {
                         message.mark(index, RequestOutcome.State.SUCCEEDED);
                         return CompletableFuture.completedFuture(success);
                     }
                     DfineryException error = unwrap(failure);
+                    if (guard != null && error instanceof io.github.cameldfinery.component.error.DfineryConnectionException) {
+                        guard.release();
+                    }
+                    if (error instanceof DfineryRateLimitException && error.getHttpResponseCode() == 0) {
+                        // The guard refused: the budget is spent beyond rateLimitMaxWait; nothing was sent.
+                        message.mark(index, RequestOutcome.State.FAILED);
+                        return CompletableFuture.<ImportResponses.Success>failedFuture(error);
+                    }
                     if (retryPolicy.shouldRetry(error, attempt)) {
                         Duration pause = retryPolicy.backoff(attempt);
                         LOG.debug("Retrying request {} of {} to {} in {} ms after: {}", index + 1,
@@ -93,6 +119,23 @@ public final class ImportPipeline {
                     return CompletableFuture.<ImportResponses.Success>failedFuture(error);
                 })
                 .thenCompose(next -> next);
+    }
+
+    private ImportResponses.Success interpret(ImportRequest request, ApiResponse response, QuotaGuard guard) {
+        if (guard == null) {
+            return responses.interpret(request.path(), response);
+        }
+        try {
+            ImportResponses.Success success = responses.interpret(request.path(), response);
+            guard.observe(success.rateLimit(), false);
+            return success;
+        } catch (DfineryRateLimitException e) {
+            guard.observe(RateLimitState.from(response.headers()), true);
+            throw e;
+        } catch (RuntimeException e) {
+            guard.observe(RateLimitState.from(response.headers()), false);
+            throw e;
+        }
     }
 
     /** How long to wait for a rate-limit reset, or null to fail now (waiting is off, or the reset is too far). */
