@@ -61,6 +61,10 @@ public final class ExportQuota {
         return limit;
     }
 
+    public Duration window() {
+        return window;
+    }
+
     private void expire() {
         Instant horizon = clock.instant().minus(window);
         while (!calls.isEmpty() && !calls.peekFirst().isAfter(horizon)) {

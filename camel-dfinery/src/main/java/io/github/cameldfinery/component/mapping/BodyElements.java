@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import java.io.InputStream;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.error.DfineryValidationException;
+import org.apache.camel.Message;
 
 /**
  * Splits a body into its elements as trees: a List (or array, or JSON array) gives one element per entry, anything
@@ -20,7 +23,8 @@ final class BodyElements {
     private BodyElements() {
     }
 
-    static List<Element> of(Object body) {
+    static List<Element> of(Message message) {
+        Object body = message.getBody();
         if (body == null) {
             throw new DfineryValidationException("body", "is null; expected a DFINERY model, a Map, JSON, or a List of these");
         }
@@ -30,10 +34,10 @@ final class BodyElements {
             int i = 0;
             for (Object entry : entries) {
                 String path = "body[" + i++ + "]";
-                elements.add(new Element(tree(entry, path), path));
+                elements.add(new Element(tree(entry, path, message), path));
             }
         } else {
-            JsonNode tree = tree(body, "body");
+            JsonNode tree = tree(body, "body", message);
             if (tree.isArray()) {
                 for (int i = 0; i < tree.size(); i++) {
                     elements.add(new Element(tree.get(i), "body[" + i + "]"));
@@ -53,7 +57,7 @@ final class BodyElements {
         return elements;
     }
 
-    private static JsonNode tree(Object value, String path) {
+    private static JsonNode tree(Object value, String path, Message message) {
         if (value == null) {
             throw new DfineryValidationException(path, "is null");
         }
@@ -63,6 +67,14 @@ final class BodyElements {
         if (value instanceof Number || value instanceof Boolean) {
             throw new DfineryValidationException(path, "a " + value.getClass().getSimpleName()
                                                        + " is not a DFINERY message; expected a DFINERY model, a Map or JSON");
+        }
+        if (!JsonTrees.isConvertible(value)) {
+            // A file, a JMS message, a Netty buffer …: Camel's type converters can read it as JSON text.
+            InputStream text = message.getExchange().getContext().getTypeConverter()
+                    .tryConvertTo(InputStream.class, message.getExchange(), value);
+            if (text != null) {
+                return JsonTrees.parse(text, path);
+            }
         }
         return JsonTrees.toTree(value, path);
     }

@@ -47,7 +47,7 @@ public final class EventMapper implements RequestMapper {
     public List<ImportRequest> toRequests(Message message) {
         JsonNode headerIdentity = MessageIdentity.from(message);
         Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
-        for (BodyElements.Element element : BodyElements.of(message.getBody())) {
+        for (BodyElements.Element element : BodyElements.of(message)) {
             for (Draft draft : drafts(element, headerIdentity)) {
                 byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
             }

@@ -71,6 +71,13 @@ public final class JsonTrees {
         return body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream;
     }
 
+    /** Whether {@link #toTree} takes this value as it is (no type conversion needed). */
+    public static boolean isConvertible(Object value) {
+        return value instanceof JsonNode || value instanceof CharSequence || value instanceof Map
+               || value instanceof Collection || value.getClass().isArray() || value instanceof DfineryIdentity
+               || value instanceof DfineryItem || value instanceof DfineryEvent || value instanceof DfineryUserProfile;
+    }
+
     /** Converts a Java value into a JSON tree; date-times become DFINERY Datetime text. */
     public static JsonNode toTree(Object value, String path) {
         if (value == null) {

@@ -55,7 +55,7 @@ abstract class PerUserMapper implements RequestMapper {
         JsonNode headerIdentity = MessageIdentity.from(message);
         List<BodyElements.Element> elements = message.getBody() == null ? elementsWithoutBody(message) : null;
         if (elements == null) {
-            elements = BodyElements.of(message.getBody());
+            elements = BodyElements.of(message);
         }
         String path = path(message);
         List<ImportRequest> requests = new ArrayList<>(elements.size());

@@ -1,0 +1,39 @@
+package io.github.cameldfinery.component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cameldfinery.component.mapping.EventMapper;
+import io.github.cameldfinery.component.pipeline.ImportRequest;
+import org.apache.camel.Exchange;
+
+/**
+ * Splits an event message into the requests dfinery:event would send for it (one identity, at most 100 events and
+ * 100 items each), as JSON in the API's own shape, so that a throttle placed after the split counts HTTP requests
+ * rather than exchanges. Event ids are fixed here, so every retry of a piece sends the same ids.
+ *
+ * <pre>{@code
+ * from("direct:events")
+ *     .split(method(DfineryRequestSplitter.class, "split"))
+ *         .throttle(constant("{{dfinery:event}}")).timePeriodMillis("{{dfinery:event.window}}")
+ *         .to("dfinery:event");
+ * }</pre>
+ *
+ * Identity and profile messages need no splitter: each element of a List is one request, so {@code split(body())}
+ * does it.
+ */
+public class DfineryRequestSplitter {
+
+    private final EventMapper mapper = new EventMapper(null);
+
+    /** One JSON body per request; validation failures throw DfineryValidationException as the producer would. */
+    public List<String> split(Exchange exchange) {
+        List<ImportRequest> requests = mapper.toRequests(exchange.getMessage());
+        List<String> bodies = new ArrayList<>(requests.size());
+        for (ImportRequest request : requests) {
+            bodies.add(new String(request.body(), StandardCharsets.UTF_8));
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.cameldfinery.component.quota;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.export.ExportQuota;
+import org.apache.camel.support.console.AbstractDevConsole;
+
+/**
+ * Camel dev console {@code dfinery}: quota use per service and API kind (what the guards know from the server's
+ * headers, what they let through, refused, and any 429 seen) and the export budgets. Shows no token, and calls no
+ * API: looking costs no quota.
+ */
+@org.apache.camel.spi.annotations.DevConsole(group = "camel", name = "dfinery", displayName = "DFINERY",
+                                             description = "DFINERY quota use per service and API")
+public class DfineryDevConsole extends AbstractDevConsole {
+
+    public DfineryDevConsole() {
+        super("camel", "dfinery", "DFINERY", "DFINERY quota use per service and API");
+    }
+
+    @Override
+    protected String doCallText(Map<String, Object> options) {
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> row : rows()) {
+            text.append(String.format("%s %s: limit %s per %s, used %s, remaining %s, resets %s, granted %s, refused %s, "
+                                      + "429s %s%n", row.get("serviceId"), row.get("api"), row.get("limit"),
+                    row.get("window"), row.get("used"), row.get("remaining"), row.get("resetAt"), row.get("granted"),
+                    row.get("refused"), row.get("rejectedByServer")));
+        }
+        return text.length() == 0 ? "No DFINERY requests yet\n" : text.toString();
+    }
+
+    @Override
+    protected Map<String, Object> doCallJson(Map<String, Object> options) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("quotas", rows());
+        return json;
+    }
+
+    private List<Map<String, Object>> rows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        DfineryComponent component = getCamelContext().hasComponent("dfinery") instanceof DfineryComponent
+                ? (DfineryComponent) getCamelContext().hasComponent("dfinery") : null;
+        if (component == null) {
+            return rows;
+        }
+        for (QuotaGuard.Snapshot snapshot : component.quotaGuards().snapshots()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("serviceId", snapshot.serviceId());
+            row.put("api", snapshot.api());
+            row.put("limit", snapshot.limit());
+            row.put("window", snapshot.window().toString());
+            row.put("used", snapshot.used());
+            row.put("remaining", snapshot.remaining());
+            row.put("resetAt", snapshot.resetAt() == null ? null : snapshot.resetAt().toString());
+            row.put("granted", snapshot.granted());
+            row.put("refused", snapshot.refused());
+            row.put("rejectedByServer", snapshot.rejectedByServer());
+            rows.add(row);
+        }
+        for (Map.Entry<String, ExportQuota> entry : component.exportQuotas().entrySet()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("serviceId", entry.getKey());
+            row.put("api", "export");
+            row.put("limit", entry.getValue().limit());
+            row.put("window", entry.getValue().window().toString());
+            row.put("used", entry.getValue().limit() - entry.getValue().remaining());
+            row.put("remaining", entry.getValue().remaining());
+            row.put("resetAt", entry.getValue().nextSlot().toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

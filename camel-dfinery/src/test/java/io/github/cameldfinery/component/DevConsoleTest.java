@@ -1,0 +1,44 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.Test;
+
+/** The dfinery dev console shows quota use per service and API, and never a token. */
+class DevConsoleTest extends DfineryTestSupport {
+
+    @Test
+    void showsUsedAndRemainingPerServiceAndApi() {
+        template.sendBody("dfinery:event", List.of(
+                DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1")).datetime("2026-11-27T00:00:00Z").build(),
+                DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u2")).datetime("2026-11-27T00:00:00Z").build()));
+        template.sendBodyAndHeader("dfinery:profile", Map.of("df_name", "A"), DfineryConstants.EXTERNAL_ID, "u1");
+        long requestsBefore = service().stats().totalRequests();
+
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("dfinery");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON);
+        String text = (String) console.call(DevConsole.MediaType.TEXT);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> quotas = (List<Map<String, Object>>) json.get("quotas");
+        Map<String, Object> events = quotas.stream().filter(q -> "event".equals(q.get("api"))).findFirst().orElseThrow();
+        assertThat(events).containsEntry("serviceId", SERVICE).containsEntry("limit", 1_000_000L)
+                .containsEntry("used", 2L).containsEntry("remaining", 999_998L).containsEntry("granted", 2L)
+                .containsEntry("rejectedByServer", 0L);
+        Map<String, Object> profile = quotas.stream().filter(q -> "profile".equals(q.get("api"))).findFirst().orElseThrow();
+        assertThat(profile).containsEntry("used", 1L).containsEntry("remaining", 9_999L);
+        assertThat(text).contains("shop event: limit 1000000").contains("used 2");
+        assertThat(json.toString() + text).doesNotContain(IMPORT_TOKEN).doesNotContain(EXPORT_TOKEN);
+        assertThat(service().stats().totalRequests()).as("looking costs no quota").isEqualTo(requestsBefore);
+        assertThat(service().stats().requests(ApiKind.EVENT)).isEqualTo(2);
+    }
+}
