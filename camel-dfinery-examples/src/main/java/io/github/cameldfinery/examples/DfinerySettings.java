@@ -1,0 +1,69 @@
+package io.github.cameldfinery.examples;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+
+import io.github.cameldfinery.emulator.DfineryEmulator;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+
+/**
+ * Where the examples send their data. With DFINERY_SERVICE_ID, DFINERY_IMPORT_TOKEN and DFINERY_EXPORT_TOKEN set,
+ * the real openapi.dfinery.ai; without them, a DFINERY emulator started in this process (the embedded default).
+ */
+public final class DfinerySettings implements AutoCloseable {
+
+    private final Properties properties = new Properties();
+    private final DfineryEmulator emulator;
+    private final String serviceId;
+
+    private DfinerySettings(Map<String, String> env) {
+        String service = env.get("DFINERY_SERVICE_ID");
+        if (service != null && env.get("DFINERY_IMPORT_TOKEN") != null && env.get("DFINERY_EXPORT_TOKEN") != null) {
+            emulator = null;
+            serviceId = service;
+            properties.setProperty("camel.component.dfinery.import-token", env.get("DFINERY_IMPORT_TOKEN"));
+            properties.setProperty("camel.component.dfinery.export-token", env.get("DFINERY_EXPORT_TOKEN"));
+        } else {
+            serviceId = "offline-store";
+            emulator = DfineryEmulator.start(new EmulatorConfig()
+                    .service(new ServiceConfig(serviceId, "local-import-token", "local-export-token")));
+            properties.setProperty("camel.component.dfinery.base-uri", emulator.baseUri().toString());
+            properties.setProperty("camel.component.dfinery.import-token", "local-import-token");
+            properties.setProperty("camel.component.dfinery.export-token", "local-export-token");
+        }
+        properties.setProperty("camel.component.dfinery.service-id", serviceId);
+        // The sample's purchases lie within the last 7 days.
+        properties.setProperty("offline-store.export-from", LocalDate.now(ZoneOffset.UTC).minusDays(7).toString());
+    }
+
+    public static DfinerySettings from(Map<String, String> env) {
+        return new DfinerySettings(env);
+    }
+
+    public Properties properties() {
+        return properties;
+    }
+
+    /** The embedded emulator, or null when talking to DFINERY. */
+    public DfineryEmulator emulator() {
+        return emulator;
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
+    public String target() {
+        return emulator == null ? "DFINERY (openapi.dfinery.ai)" : "the embedded DFINERY emulator at " + emulator.baseUri();
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
