@@ -28,6 +28,8 @@ public final class OfflineStoreApp {
     public static Result run(DfinerySettings settings, Path report) throws Exception {
         FlowSummary summary = new FlowSummary(report);
         Main main = new Main();
+        // application.properties belongs to the YAML variant; this one is configured in code.
+        main.setDefaultPropertyPlaceholderLocation("false");
         main.setOverrideProperties(settings.properties());
         main.configure().addRoutesBuilder(new OfflineStoreRoutes(summary));
         return runToEnd(main, summary, settings);

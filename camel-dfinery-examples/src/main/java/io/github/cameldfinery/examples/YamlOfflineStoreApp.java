@@ -1,0 +1,35 @@
+package io.github.cameldfinery.examples;
+
+import java.nio.file.Path;
+
+import org.apache.camel.Processor;
+import org.apache.camel.main.Main;
+
+/**
+ * The offline-store flow as YAML routes ({@code yaml/offline-store.yaml}) configured by
+ * {@code application.properties}, on Camel Main; the embedded emulator unless the DFINERY_* variables are set.
+ */
+public final class YamlOfflineStoreApp {
+
+    private YamlOfflineStoreApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "target/offline-store-yaml-report.csv");
+        try (DfinerySettings settings = DfinerySettings.from(System.getenv())) {
+            System.out.println(run(settings, report).describe());
+        }
+    }
+
+    public static OfflineStoreApp.Result run(DfinerySettings settings, Path report) throws Exception {
+        FlowSummary summary = new FlowSummary(report);
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("classpath:application.properties");
+        main.setOverrideProperties(settings.properties());
+        main.bind("summary", summary);
+        main.bind("posMapping", new PosMapping());
+        main.bind("startExport", (Processor) exchange -> exchange.getContext().getRouteController()
+                .startRoute("export-report"));
+        return OfflineStoreApp.runToEnd(main, summary, settings);
+    }
+}
