@@ -21,8 +21,36 @@ public final class Datetimes {
     private Datetimes() {
     }
 
+    /** {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}, written by hand: it is on every event's path. */
     public static String format(Instant instant) {
-        return API.format(instant);
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return API.format(instant);
+        }
+        char[] out = new char[24];
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        put(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        put(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        put(out, 20, instant.getNano() / 1_000_000, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    private static void put(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -33,6 +61,49 @@ public final class Datetimes {
     public static String toApi(Object value, String path) {
         Instant instant = toInstant(value, path);
         return format(instant);
+    }
+
+    /**
+     * The API form of a JSON value: text already in the API's canonical form is kept as it is (the common case:
+     * typed events were formatted once already), anything else is converted.
+     */
+    public static String toApi(JsonNode node, String path) {
+        if (node.isTextual() && isCanonical(node.textValue())) {
+            return node.textValue();
+        }
+        return format(toInstant(node, path));
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ} with a valid calendar date and time, checked without a parser. */
+    static boolean isCanonical(String text) {
+        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+            || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+            return false;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int millis = digits(text, 20, 3);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+            || second < 0 || second > 59 || millis < 0) {
+            return false;
+        }
+        return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    private static int digits(String text, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static Instant toInstant(Object value, String path) {
@@ -77,6 +148,9 @@ public final class Datetimes {
 
     private static Instant parse(String text, String path) {
         try {
+            if (text.endsWith("Z")) {
+                return Instant.parse(text);
+            }
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw new DfineryValidationException(path, "'" + text + "' is not an ISO-8601 datetime with a zone "

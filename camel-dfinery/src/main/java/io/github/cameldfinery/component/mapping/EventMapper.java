@@ -47,8 +47,9 @@ public final class EventMapper implements RequestMapper {
     public List<ImportRequest> toRequests(Message message) {
         JsonNode headerIdentity = MessageIdentity.from(message);
         Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
+        Map<JsonNode, ObjectNode> identities = new java.util.HashMap<>();
         for (BodyElements.Element element : BodyElements.of(message)) {
-            for (Draft draft : drafts(element, headerIdentity)) {
+            for (Draft draft : drafts(element, headerIdentity, identities)) {
                 byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
             }
         }
@@ -57,7 +58,17 @@ public final class EventMapper implements RequestMapper {
         return requests;
     }
 
-    private List<Draft> drafts(BodyElements.Element element, JsonNode headerIdentity) {
+    /** Validates an identity once per distinct value in a message; events of one user share the clean copy. */
+    private static ObjectNode identity(JsonNode raw, String path, Map<JsonNode, ObjectNode> identities) {
+        ObjectNode clean = raw == null ? null : identities.get(raw);
+        if (clean == null) {
+            clean = RequestRules.identity(raw, path);
+            identities.put(raw, clean);
+        }
+        return clean;
+    }
+
+    private List<Draft> drafts(BodyElements.Element element, JsonNode headerIdentity, Map<JsonNode, ObjectNode> identities) {
         JsonNode tree = element.tree();
         List<Draft> drafts = new ArrayList<>();
         if (tree.has("events") || tree.has("common")) {
@@ -71,7 +82,7 @@ public final class EventMapper implements RequestMapper {
                 identityNode = common.get("identity");
                 identityPath = element.path() + ".common.identity";
             }
-            ObjectNode identity = RequestRules.identity(identityNode, identityPath);
+            ObjectNode identity = identity(identityNode, identityPath, identities);
             JsonNode events = tree.get("events");
             if (events == null || !events.isArray() || events.isEmpty()) {
                 throw new DfineryValidationException(element.path() + ".events", "must be a non-empty array of events");
@@ -89,52 +100,63 @@ public final class EventMapper implements RequestMapper {
             ObjectNode event = (ObjectNode) tree;
             JsonNode own = event.get("identity");
             ObjectNode identity = own != null && !own.isNull()
-                    ? RequestRules.identity(own, element.path() + ".identity")
-                    : RequestRules.identity(headerIdentity, element.path() + ".identity (or headers)");
+                    ? identity(own, element.path() + ".identity", identities)
+                    : identity(headerIdentity, element.path() + ".identity (or headers)", identities);
             drafts.add(draft(identity, event, element.path()));
         }
         return drafts;
     }
 
-    private Draft draft(ObjectNode identity, ObjectNode source, String path) {
-        RequestRules.noUnknownFields(source, EVENT_FIELDS, path);
-        ObjectNode event = NODES.objectNode();
-        JsonNode id = source.get("event_log_id");
-        event.put("event_log_id", id == null || id.isNull() ? UUID.randomUUID().toString()
-                : RequestRules.eventLogId(id, path + ".event_log_id"));
-        event.put("event_name", RequestRules.requiredText(source.get("event_name"), path + ".event_name"));
-        JsonNode datetime = source.get("event_datetime");
+    /**
+     * Normalizes an event in place: the tree is the mapper's own (built from the body, or a copy of a JsonNode
+     * body), so no second copy is made.
+     */
+    private Draft draft(ObjectNode identity, ObjectNode event, String path) {
+        RequestRules.noUnknownFields(event, EVENT_FIELDS, path);
+        event.remove("identity");
+        JsonNode id = event.get("event_log_id");
+        if (id == null || id.isNull()) {
+            event.put("event_log_id", UUID.randomUUID().toString());
+        } else {
+            RequestRules.eventLogId(id, path + ".event_log_id");
+        }
+        RequestRules.requiredText(event.get("event_name"), path + ".event_name");
+        JsonNode datetime = event.get("event_datetime");
         if (datetime == null || datetime.isNull()) {
             throw new DfineryValidationException(path + ".event_datetime", "required");
         }
-        event.put("event_datetime", Datetimes.toApi(datetime, path + ".event_datetime"));
+        String apiDatetime = Datetimes.toApi(datetime, path + ".event_datetime");
+        if (!datetime.isTextual() || !apiDatetime.equals(datetime.textValue())) {
+            event.put("event_datetime", apiDatetime);
+        }
         int items = 0;
-        JsonNode itemsNode = source.get("event_items");
-        if (itemsNode != null && !itemsNode.isNull()) {
+        JsonNode itemsNode = event.get("event_items");
+        if (itemsNode != null && itemsNode.isNull()) {
+            event.remove("event_items");
+        } else if (itemsNode != null) {
             if (!itemsNode.isArray()) {
                 throw new DfineryValidationException(path + ".event_items", "must be an array of items");
             }
-            ArrayNode clean = event.putArray("event_items");
             for (int i = 0; i < itemsNode.size(); i++) {
                 ObjectNode item = RequestRules.requiredObject(itemsNode.get(i), path + ".event_items[" + i + "]");
                 RequestRules.propertyValues(item, path + ".event_items[" + i + "]");
-                clean.add(item);
             }
-            items = clean.size();
+            items = itemsNode.size();
             if (items > RequestRules.MAX_ITEMS_PER_REQUEST) {
                 throw new DfineryValidationException(path + ".event_items", items + " items; DFINERY takes at most "
                         + RequestRules.MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
             }
         }
-        JsonNode properties = source.get("event_properties");
-        if (properties != null && !properties.isNull()) {
+        JsonNode properties = event.get("event_properties");
+        if (properties != null && properties.isNull()) {
+            event.remove("event_properties");
+        } else if (properties != null) {
             ObjectNode clean = RequestRules.requiredObject(properties, path + ".event_properties");
             if (clean.has("df_items") || clean.has("df_item")) {
                 throw new DfineryValidationException(path + ".event_properties.df_items",
                         "items go in event_items, not in event_properties");
             }
             RequestRules.propertyValues(clean, path + ".event_properties");
-            event.set("event_properties", clean);
         }
         if (trackingPlan != null) {
             trackingPlan.checkEvent(event, path);

@@ -84,7 +84,8 @@ public final class JsonTrees {
             return NODES.nullNode();
         }
         if (value instanceof JsonNode) {
-            return (JsonNode) value;
+            // A copy: the mappers normalize trees in place, and the caller's object is not theirs to change.
+            return ((JsonNode) value).deepCopy();
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
             return NODES.textNode(value.toString());

@@ -21,8 +21,6 @@ public final class RequestRules {
     public static final List<String> IDENTIFIERS = List.of("external_id", "phone_no", "email", "kakao_user_id",
             "line_user_id");
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE = Pattern.compile("[0-9]{8,15}");
 
     private RequestRules() {
@@ -69,10 +67,30 @@ public final class RequestRules {
 
     public static String eventLogId(JsonNode node, String path) {
         String id = requiredText(node, path);
-        if (!UUID.matcher(id).matches()) {
+        if (!isUuid(id)) {
             throw new DfineryValidationException(path, "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
         }
         return id;
+    }
+
+    /** The RFC 4122 layout {@code xxxxxxxx-xxxx-Mxxx-Nxxx-xxxxxxxxxxxx}, M a version 1-8, N a variant 8, 9, a or b. */
+    static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        char version = id.charAt(14);
+        char variant = Character.toLowerCase(id.charAt(19));
+        return version >= '1' && version <= '8' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
     }
 
     public static String requiredText(JsonNode node, String path) {

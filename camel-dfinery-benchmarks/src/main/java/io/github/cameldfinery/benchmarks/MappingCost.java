@@ -1,0 +1,50 @@
+package io.github.cameldfinery.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameldfinery.component.mapping.EventMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+
+/** CPU cost per event of turning a batch into request bytes, without HTTP: typed + component vs Maps + Jackson. */
+public final class MappingCost {
+
+    private MappingCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        CamelContext context = new DefaultCamelContext();
+        EventMapper mapper = new EventMapper(null);
+        ObjectMapper jackson = new ObjectMapper();
+        for (int pass = 0; pass < 3; pass++) {
+            long build = 0;
+            long map = 0;
+            long buildMaps = 0;
+            long serialize = 0;
+            long sink = 0;
+            for (int i = 0; i < rounds; i++) {
+                long t0 = System.nanoTime();
+                Object typed = Workload.typed(i);
+                long t1 = System.nanoTime();
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getMessage().setBody(typed);
+                sink += mapper.toRequests(exchange.getMessage()).size();
+                long t2 = System.nanoTime();
+                Object maps = Workload.requestMap(i);
+                long t3 = System.nanoTime();
+                sink += jackson.writeValueAsBytes(maps).length;
+                long t4 = System.nanoTime();
+                build += t1 - t0;
+                map += t2 - t1;
+                buildMaps += t3 - t2;
+                serialize += t4 - t3;
+            }
+            double events = rounds * 100.0;
+            System.out.printf("pass %d: typed build %.0f ns/event, component mapping %.0f ns/event | maps build %.0f ns/event,"
+                              + " jackson %.0f ns/event (%d)%n", pass, build / events, map / events, buildMaps / events,
+                    serialize / events, sink % 10);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.cameldfinery.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/** Latencies, CPU time and allocation of one measured path. */
+final class Stats {
+
+    private final long[] latencies;
+    private int count;
+    private final long startNanos = System.nanoTime();
+    private final long startCpu = cpuNanos();
+    private final long startAllocated = allocatedBytes();
+    private long endNanos;
+    private long endCpu;
+    private long endAllocated;
+
+    Stats(int requests) {
+        this.latencies = new long[requests];
+    }
+
+    synchronized void latency(long nanos) {
+        if (count < latencies.length) {
+            latencies[count++] = nanos;
+        }
+    }
+
+    void stop() {
+        endNanos = System.nanoTime();
+        endCpu = cpuNanos();
+        endAllocated = allocatedBytes();
+    }
+
+    double seconds() {
+        return (endNanos - startNanos) / 1e9;
+    }
+
+    double cpuMillisPer1000(long events) {
+        return (endCpu - startCpu) / 1e6 / (events / 1000.0);
+    }
+
+    double allocatedPerEvent(long events) {
+        return (endAllocated - startAllocated) / (double) events;
+    }
+
+    synchronized double percentileMillis(double p) {
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
+    }
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Bytes allocated by the live threads of this JVM (threads that ended are not counted). */
+    static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(ids)) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
+}
