@@ -83,6 +83,18 @@ public final class Ingestion {
             results.add(raw(http, base, bodies, inFlight));
             check(http, base, events);
         }
+        if (Boolean.getBoolean("bench.threads")) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    cpu.merge(info.getThreadName().replaceAll("\\d+", "#"), threads.getThreadCpuTime(info.getThreadId()) / 1_000_000,
+                            Long::sum);
+                }
+            }
+            cpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(12)
+                    .forEach(e -> System.out.println("cpu ms " + e.getValue() + " " + e.getKey()));
+        }
         context.stop();
 
         System.out.printf(Locale.ROOT, "events=%d batches=%d inFlight=%d%n", events, batches, inFlight);
