@@ -1,0 +1,62 @@
+package io.github.cameldfinery.examples.springboot;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameldfinery.component.DfineryConstants;
+import io.github.cameldfinery.component.error.DfineryException;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /events} takes one event or a list (the component's JSON forms) and forwards it to dfinery:event,
+ * throttled to the quota. Bad input is answered 400 with the field at fault; when DFINERY fails for good, the
+ * request is parked on disk (answered 202) to be sent again later, so nothing is lost.
+ */
+@Component
+public class EventGatewayRoutes extends RouteBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void configure() {
+        restConfiguration().component("platform-http");
+
+        onException(DfineryValidationException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .process(e -> {
+                    DfineryValidationException error = e.getProperty(Exchange.EXCEPTION_CAUGHT, DfineryValidationException.class);
+                    e.getMessage().setBody(JSON.writeValueAsString(Map.of("error", "invalid event",
+                            "field", String.valueOf(error.getField()), "rule", String.valueOf(error.getRule()))));
+                });
+
+        onException(DfineryException.class).handled(true).useOriginalMessage()
+                .to("file:{{gateway.parked-dir}}?fileName=${date:now:yyyyMMddHHmmssSSS}-${exchangeId}.json")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .setBody(constant("{\"parked\":true}"));
+
+        rest("/events").post().consumes("application/json").produces("application/json").to("direct:events");
+
+        from("direct:events").routeId("events-to-dfinery")
+                .convertBodyTo(String.class)
+                .throttle(constant("{{dfinery:event}}")).timePeriodMillis("{{dfinery:event.window}}")
+                    .correlationExpression(constant("{{camel.component.dfinery.service-id}}")).asyncDelayed()
+                .to("dfinery:event")
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .process(e -> {
+                    List<?> ids = e.getMessage().getHeader(DfineryConstants.EVENT_LOG_IDS, List.class);
+                    e.getMessage().setBody(JSON.writeValueAsString(Map.of("accepted", ids.size(), "event_log_ids", ids)));
+                });
+
+        // Parked requests go out again once a minute; a park-and-resend loop never drops an event, and the
+        // event_log_ids inside them keep DFINERY from storing one twice.
+        from("file:{{gateway.parked-dir}}?delay={{gateway.resend-delay}}&moveFailed=.failed").routeId("resend-parked")
+                .convertBodyTo(String.class)
+                .to("dfinery:event");
+    }
+}
