@@ -143,4 +143,15 @@ class SecretsTest extends DfineryTestSupport {
             elsewhere.stop(0);
         }
     }
+
+    @Test
+    void plainHttpToAnotherHostIsWarnedAbout() {
+        context.getEndpoint("dfinery:event?baseUri=http://dfinery.example.com");
+        context.getEndpoint("dfinery:profile?baseUri=http://127.0.0.1:9");
+
+        List<ILoggingEvent> warnings = logs.list.stream().filter(e -> e.getLevel() == Level.WARN
+                && e.getFormattedMessage().contains("plain http")).toList();
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getFormattedMessage())
+                .contains("http://dfinery.example.com").contains("unencrypted"));
+    }
 }
