@@ -29,8 +29,9 @@ import org.apache.camel.model.dataformat.JsonLibrary;
 /**
  * Event ingestion through three paths against one emulator (in its own JVM), side by side in one run:
  * (a) a dfinery:event route, (b) the same work by hand with camel-http and camel-jackson, (c) a raw
- * java.net.http loop posting pre-serialised bodies, the ceiling. Arguments: emulator base URI, events
- * (default 1,000,000), requests in flight (default 8).
+ * java.net.http loop posting pre-serialised bodies, the ceiling; (d) the same loop with sendAsync, to weigh the
+ * asynchronous client on its own. Arguments: emulator base URI, events (default 1,000,000), requests in flight
+ * (default 8), paths (default abc).
  */
 public final class Ingestion {
 
@@ -89,6 +90,13 @@ public final class Ingestion {
             List<byte[]> bodies = prepare(batches);
             reset(http, base);
             results.add(raw(http, base, bodies, inFlight));
+            check(http, base, events);
+        }
+        if (paths.contains("d")) {
+            List<byte[]> bodies = prepare(batches);
+            rawAsync(http, base, prepare(warm), inFlight);
+            reset(http, base);
+            results.add(rawAsync(http, base, bodies, inFlight));
             check(http, base, events);
         }
         if (Boolean.getBoolean("bench.threads")) {
@@ -230,6 +238,28 @@ public final class Ingestion {
             throw new IllegalStateException("raw: " + failures.get() + " failed requests");
         }
         return new Result("c. raw java.net.http, pre-serialised", (long) bodies.size() * Workload.BATCH, bodies.size(), stats);
+    }
+
+    /** As {@link #raw}, with sendAsync and a semaphore instead of blocking threads: the component's way. */
+    static Result rawAsync(HttpClient http, URI base, List<byte[]> bodies, int inFlight) throws Exception {
+        URI uri = URI.create(base + "/api/v1/events?service_id=" + SERVICE);
+        Stats stats = new Stats(bodies.size());
+        Semaphore slots = new Semaphore(inFlight);
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (byte[] body : bodies) {
+            slots.acquire();
+            long start = System.nanoTime();
+            pending.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("access_token", IMPORT).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, f) -> {
+                        stats.latency(System.nanoTime() - start);
+                        slots.release();
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).join();
+        stats.stop();
+        return new Result("d. raw java.net.http sendAsync, pre-serialised", (long) bodies.size() * Workload.BATCH,
+                bodies.size(), stats);
     }
 
     static void reset(HttpClient http, URI base) throws Exception {
