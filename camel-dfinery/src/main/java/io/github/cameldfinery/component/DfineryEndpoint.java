@@ -188,8 +188,7 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
                 (serviceId, kind) -> configuration.isQuotaGuard()
                         ? getComponent().quotaGuards().guard(serviceId, kind, configuration, clock, getComponent().scheduler())
                         : null);
-        exportClient = new ExportClient(getComponent().httpClient(configuration), http,
-                Duration.ofMillis(configuration.getRequestTimeout()));
+        exportClient = new ExportClient(http);
         if (configuration.getStateRepository() != null) {
             ServiceHelper.startService(configuration.getStateRepository());
         }

@@ -32,14 +32,7 @@ final class ApiClient {
     }
 
     HttpResponse<String> importCall(String path, String serviceId, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, serviceId))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("access_token", token);
-        }
-        return send(request.build());
+        return post(path, serviceId, "access_token", token, body);
     }
 
     HttpResponse<String> exportCall(String path, String body) {
@@ -47,12 +40,16 @@ final class ApiClient {
     }
 
     HttpResponse<String> exportCall(String path, String serviceId, String token, String body) {
+        return post(path, serviceId, "Authorization", token == null ? null : "Bearer " + token, body);
+    }
+
+    private HttpResponse<String> post(String path, String serviceId, String authHeader, String authValue, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, serviceId))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (authValue != null) {
+            request.header(authHeader, authValue);
         }
         return send(request.build());
     }

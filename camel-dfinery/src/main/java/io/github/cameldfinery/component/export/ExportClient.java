@@ -2,16 +2,12 @@ package io.github.cameldfinery.component.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
-import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.error.DfineryServerException;
@@ -27,33 +23,16 @@ import io.github.cameldfinery.component.mapping.JsonTrees;
  */
 public final class ExportClient {
 
-    private final HttpClient http;
-    private final DfineryHttpClient uris;
-    private final Duration requestTimeout;
+    private final DfineryHttpClient http;
 
-    public ExportClient(HttpClient http, DfineryHttpClient uris, Duration requestTimeout) {
+    public ExportClient(DfineryHttpClient http) {
         this.http = http;
-        this.uris = uris;
-        this.requestTimeout = requestTimeout;
     }
 
     /** The open CSV body; the caller closes it. */
     public InputStream open(ExportRequest request, String serviceId, String token) {
-        HttpRequest httpRequest = HttpRequest.newBuilder(uris.uri(request.path(), serviceId))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.toJson()))
-                .build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw DfineryHttpClient.connectionFailure(request.path(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DfineryConnectionException("Interrupted while calling DFINERY " + request.path(), true, e);
-        }
+        HttpResponse<InputStream> response = http.postForStream(request.path(), serviceId, "Authorization",
+                "Bearer " + token, request.toJson());
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (response.statusCode() == 200 && !type.startsWith("application/json")) {
             return response.body();

@@ -41,19 +41,39 @@ public final class DfineryHttpClient {
      */
     public CompletableFuture<ApiResponse> post(String path, String serviceId, String authHeader, String authValue,
                                                byte[] json) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path, serviceId))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header(authHeader, authValue)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return http.sendAsync(request(path, serviceId, authHeader, authValue, json), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(connectionFailure(path, unwrap(failure)));
                     }
                     return new ApiResponse(response.statusCode(), response.headers(), response.body());
                 });
+    }
+
+    /**
+     * Posts a JSON body and waits for the response headers; the body is left to be read as a stream (exports).
+     * Throws {@link DfineryConnectionException} when no response arrived.
+     */
+    public HttpResponse<java.io.InputStream> postForStream(String path, String serviceId, String authHeader,
+                                                           String authValue, byte[] json) {
+        try {
+            return http.send(request(path, serviceId, authHeader, authValue, json),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw connectionFailure(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DfineryConnectionException("Interrupted while calling DFINERY " + path, true, e);
+        }
+    }
+
+    private HttpRequest request(String path, String serviceId, String authHeader, String authValue, byte[] json) {
+        return HttpRequest.newBuilder(uri(path, serviceId))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header(authHeader, authValue)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
     }
 
     /** {@code https://openapi.dfinery.ai/api/v1/events?service_id=…}. */
