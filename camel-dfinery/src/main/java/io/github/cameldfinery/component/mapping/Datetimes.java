@@ -75,7 +75,7 @@ public final class Datetimes {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ} with a valid calendar date and time, checked without a parser. */
-    static boolean isCanonical(String text) {
+    public static boolean isCanonical(String text) {
         if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
             || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
             return false;

@@ -117,17 +117,19 @@ public final class EventMapper implements RequestMapper {
         JsonNode id = event.get("event_log_id");
         if (id == null || id.isNull()) {
             event.put("event_log_id", UUID.randomUUID().toString());
-        } else {
+        } else if (!id.isTextual() || !RequestRules.isUuid(id.textValue())) {
             RequestRules.eventLogId(id, path + ".event_log_id");
         }
-        RequestRules.requiredText(event.get("event_name"), path + ".event_name");
+        JsonNode name = event.get("event_name");
+        if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+            RequestRules.requiredText(name, path + ".event_name");
+        }
         JsonNode datetime = event.get("event_datetime");
         if (datetime == null || datetime.isNull()) {
             throw new DfineryValidationException(path + ".event_datetime", "required");
         }
-        String apiDatetime = Datetimes.toApi(datetime, path + ".event_datetime");
-        if (!datetime.isTextual() || !apiDatetime.equals(datetime.textValue())) {
-            event.put("event_datetime", apiDatetime);
+        if (!datetime.isTextual() || !Datetimes.isCanonical(datetime.textValue())) {
+            event.put("event_datetime", Datetimes.toApi(datetime, path + ".event_datetime"));
         }
         int items = 0;
         JsonNode itemsNode = event.get("event_items");
@@ -138,8 +140,11 @@ public final class EventMapper implements RequestMapper {
                 throw new DfineryValidationException(path + ".event_items", "must be an array of items");
             }
             for (int i = 0; i < itemsNode.size(); i++) {
-                ObjectNode item = RequestRules.requiredObject(itemsNode.get(i), path + ".event_items[" + i + "]");
-                RequestRules.propertyValues(item, path + ".event_items[" + i + "]");
+                JsonNode item = itemsNode.get(i);
+                if (!item.isObject()) {
+                    RequestRules.requiredObject(item, RequestRules.at(path, "event_items", i));
+                }
+                RequestRules.propertyValues((ObjectNode) item, path, "event_items", i);
             }
             items = itemsNode.size();
             if (items > RequestRules.MAX_ITEMS_PER_REQUEST) {
@@ -151,12 +156,14 @@ public final class EventMapper implements RequestMapper {
         if (properties != null && properties.isNull()) {
             event.remove("event_properties");
         } else if (properties != null) {
-            ObjectNode clean = RequestRules.requiredObject(properties, path + ".event_properties");
-            if (clean.has("df_items") || clean.has("df_item")) {
+            if (!properties.isObject()) {
+                RequestRules.requiredObject(properties, path + ".event_properties");
+            }
+            if (properties.has("df_items") || properties.has("df_item")) {
                 throw new DfineryValidationException(path + ".event_properties.df_items",
                         "items go in event_items, not in event_properties");
             }
-            RequestRules.propertyValues(clean, path + ".event_properties");
+            RequestRules.propertyValues((ObjectNode) properties, path, "event_properties", -1);
         }
         if (trackingPlan != null) {
             trackingPlan.checkEvent(event, path);

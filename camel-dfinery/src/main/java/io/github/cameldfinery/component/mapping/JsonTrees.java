@@ -80,15 +80,19 @@ public final class JsonTrees {
 
     /** Converts a Java value into a JSON tree; date-times become DFINERY Datetime text. */
     public static JsonNode toTree(Object value, String path) {
+        return convert(value, path, null, -1);
+    }
+
+    /**
+     * Converts the value found at {@code parent.key} or {@code parent[index]}. The path text is only built when it
+     * is needed (an error, or a container whose children need it): this runs for every value of every message.
+     */
+    private static JsonNode convert(Object value, String parent, String key, int index) {
         if (value == null) {
             return NODES.nullNode();
         }
-        if (value instanceof JsonNode) {
-            // A copy: the mappers normalize trees in place, and the caller's object is not theirs to change.
-            return ((JsonNode) value).deepCopy();
-        }
-        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
-            return NODES.textNode(value.toString());
+        if (value instanceof String) {
+            return NODES.textNode((String) value);
         }
         if (value instanceof Boolean) {
             return NODES.booleanNode((Boolean) value);
@@ -96,19 +100,34 @@ public final class JsonTrees {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return NODES.numberNode(((Number) value).longValue());
         }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                throw new DfineryValidationException(path(parent, key, index), "must be a finite number, got " + value);
+            }
+            return NODES.numberNode(number);
+        }
+        return convertOther(value, path(parent, key, index));
+    }
+
+    private static String path(String parent, String key, int index) {
+        return key != null ? parent + "." + key : index >= 0 ? parent + "[" + index + "]" : parent;
+    }
+
+    private static JsonNode convertOther(Object value, String path) {
+        if (value instanceof JsonNode) {
+            // A copy: the mappers normalize trees in place, and the caller's object is not theirs to change.
+            return ((JsonNode) value).deepCopy();
+        }
+        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
+            return NODES.textNode(value.toString());
+        }
         if (value instanceof BigInteger) {
             BigInteger big = (BigInteger) value;
             if (big.bitLength() > 63) {
                 throw new DfineryValidationException(path, "integer " + big + " does not fit a Long");
             }
             return NODES.numberNode(big.longValue());
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            double number = ((Number) value).doubleValue();
-            if (!Double.isFinite(number)) {
-                throw new DfineryValidationException(path, "must be a finite number, got " + value);
-            }
-            return NODES.numberNode(number);
         }
         if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime
             || value instanceof Date || value instanceof Calendar) {
@@ -129,7 +148,7 @@ public final class JsonTrees {
                                                                + (entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName()));
                 }
                 String key = (String) entry.getKey();
-                object.set(key, toTree(entry.getValue(), path + "." + key));
+                object.set(key, convert(entry.getValue(), path, key, -1));
             }
             return object;
         }
@@ -137,22 +156,22 @@ public final class JsonTrees {
             ArrayNode array = NODES.arrayNode();
             int i = 0;
             for (Object element : (Collection<?>) value) {
-                array.add(toTree(element, path + "[" + i++ + "]"));
+                array.add(convert(element, path, null, i++));
             }
             return array;
         }
         if (value.getClass().isArray()) {
             ArrayNode array = NODES.arrayNode();
             for (int i = 0; i < Array.getLength(value); i++) {
-                array.add(toTree(Array.get(value, i), path + "[" + i + "]"));
+                array.add(convert(Array.get(value, i), path, null, i));
             }
             return array;
         }
         if (value instanceof DfineryIdentity) {
-            return toTree(((DfineryIdentity) value).identifiers(), path);
+            return convertOther(((DfineryIdentity) value).identifiers(), path);
         }
         if (value instanceof DfineryItem) {
-            return toTree(((DfineryItem) value).properties(), path);
+            return convertOther(((DfineryItem) value).properties(), path);
         }
         if (value instanceof DfineryEvent) {
             return event((DfineryEvent) value, path);
@@ -173,15 +192,19 @@ public final class JsonTrees {
         ObjectNode node = NODES.objectNode();
         node.put("event_log_id", event.getEventLogId());
         node.put("event_name", event.getEventName());
-        node.set("event_datetime", toTree(event.getDatetime(), path + ".datetime"));
+        node.set("event_datetime", convert(event.getDatetime(), path, "event_datetime", -1));
         if (!event.getItems().isEmpty()) {
-            node.set("event_items", toTree(event.getItems(), path + ".items"));
+            ArrayNode items = node.putArray("event_items");
+            int i = 0;
+            for (DfineryItem item : event.getItems()) {
+                items.add(convert(item, path + ".event_items", null, i++));
+            }
         }
         if (!event.getProperties().isEmpty()) {
-            node.set("event_properties", toTree(event.getProperties(), path + ".properties"));
+            node.set("event_properties", convert(event.getProperties(), path, "event_properties", -1));
         }
         if (event.getIdentity() != null) {
-            node.set("identity", toTree(event.getIdentity(), path + ".identity"));
+            node.set("identity", convert(event.getIdentity(), path, "identity", -1));
         }
         return node;
     }

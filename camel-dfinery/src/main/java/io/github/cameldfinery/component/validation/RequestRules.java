@@ -74,7 +74,7 @@ public final class RequestRules {
     }
 
     /** The RFC 4122 layout {@code xxxxxxxx-xxxx-Mxxx-Nxxx-xxxxxxxxxxxx}, M a version 1-8, N a variant 8, 9, a or b. */
-    static boolean isUuid(String id) {
+    public static boolean isUuid(String id) {
         if (id.length() != 36) {
             return false;
         }
@@ -107,22 +107,48 @@ public final class RequestRules {
     }
 
     /** Property values: a string, number, boolean, null, or a flat array of strings or numbers. */
+    /** {@code path.field} or {@code path.field[index]}, built only when an error needs it. */
+    public static String at(String path, String field, int index) {
+        return index < 0 ? path + "." + field : path + "." + field + "[" + index + "]";
+    }
+
+    /** As {@link #propertyValues(ObjectNode, String)} for the object at {@code path.field[index]}. */
+    public static void propertyValues(ObjectNode properties, String path, String field, int index) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue();
+            if (entry.getKey().isBlank() || value.isObject() || value.isArray() && !flatArray(value)) {
+                propertyValues(properties, at(path, field, index));
+            }
+        }
+    }
+
+    private static boolean flatArray(JsonNode array) {
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual() && !array.get(i).isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void propertyValues(ObjectNode properties, String path) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String field = path + "." + entry.getKey();
+            // Paths are built only for an error message: this runs for every property of every event.
             if (entry.getKey().isBlank()) {
-                throw new DfineryValidationException(field, "property names must not be empty");
+                throw new DfineryValidationException(path + "." + entry.getKey(), "property names must not be empty");
             }
             JsonNode value = entry.getValue();
             if (value.isObject()) {
-                throw new DfineryValidationException(field, "nested objects are not allowed in DFINERY properties");
+                throw new DfineryValidationException(path + "." + entry.getKey(),
+                        "nested objects are not allowed in DFINERY properties");
             }
             if (value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode element = value.get(i);
                     if (!element.isTextual() && !element.isNumber()) {
-                        throw new DfineryValidationException(field + "[" + i + "]",
+                        throw new DfineryValidationException(path + "." + entry.getKey() + "[" + i + "]",
                                 "arrays hold only strings or numbers (Array of String, Long or Double)");
                     }
                 }
