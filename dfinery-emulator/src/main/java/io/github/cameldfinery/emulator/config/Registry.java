@@ -115,8 +115,4 @@ public final class Registry {
     public Set<String> events() {
         return Collections.unmodifiableSet(events);
     }
-
-    Registry copy() {
-        return new Registry().merge(this);
-    }
 }
