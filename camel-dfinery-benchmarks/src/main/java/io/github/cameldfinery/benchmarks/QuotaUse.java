@@ -42,6 +42,9 @@ public final class QuotaUse {
             try (DfineryEmulator emulator = DfineryEmulator.start(new EmulatorConfig().requestLogSize(100_000)
                     .service(new ServiceConfig("bench", "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(limit, window))))) {
                 int total = limit * windows;
+                // Start just after a window opens, so that the restart falls in the middle of that window.
+                long windowMillis = window.toMillis();
+                Thread.sleep(windowMillis - System.currentTimeMillis() % windowMillis + 100);
                 // First run: a third of a window's worth, then a restart; the second run sends the rest.
                 run(emulator, limit, window, guard, limit / 3);
                 run(emulator, limit, window, guard, total - limit / 3);
