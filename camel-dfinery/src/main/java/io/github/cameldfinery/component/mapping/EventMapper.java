@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.pipeline.ImportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -39,8 +44,14 @@ public final class EventMapper implements RequestMapper {
         this.trackingPlan = trackingPlan;
     }
 
-    /** One normalized event and whom it is about. */
-    private record Draft(ObjectNode identity, ObjectNode event, int items) {
+    /** Writes one event into the request being built. */
+    @FunctionalInterface
+    private interface EventWriter {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** One validated event: whom it is about, its id and item count (for chunking), and how to write it. */
+    private record Draft(ObjectNode identity, String eventLogId, int items, EventWriter writer) {
     }
 
     @Override
@@ -48,14 +59,60 @@ public final class EventMapper implements RequestMapper {
         JsonNode headerIdentity = MessageIdentity.from(message);
         Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
         Map<JsonNode, ObjectNode> identities = new java.util.HashMap<>();
-        for (BodyElements.Element element : BodyElements.of(message)) {
-            for (Draft draft : drafts(element, headerIdentity, identities)) {
+        List<DfineryEvent> typed = trackingPlan == null ? typedEvents(message.getBody()) : null;
+        if (typed != null) {
+            Map<DfineryIdentity, ObjectNode> typedIdentities = new java.util.HashMap<>();
+            boolean list = !(message.getBody() instanceof DfineryEvent);
+            for (int i = 0; i < typed.size(); i++) {
+                Draft draft = typedDraft(typed.get(i), list ? "body[" + i + "]" : "body", headerIdentity, identities,
+                        typedIdentities);
                 byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
+            }
+        } else {
+            for (BodyElements.Element element : BodyElements.of(message)) {
+                for (Draft draft : drafts(element, headerIdentity, identities)) {
+                    byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
+                }
             }
         }
         List<ImportRequest> requests = new ArrayList<>();
         byIdentity.forEach((identity, drafts) -> chunk(identity, drafts, requests));
         return requests;
+    }
+
+    /** The body's events when it is a DfineryEvent or a collection of nothing else; null otherwise. */
+    private static List<DfineryEvent> typedEvents(Object body) {
+        if (body instanceof DfineryEvent) {
+            return List.of((DfineryEvent) body);
+        }
+        if (!(body instanceof java.util.Collection) || ((java.util.Collection<?>) body).isEmpty()) {
+            return null;
+        }
+        List<DfineryEvent> events = new ArrayList<>(((java.util.Collection<?>) body).size());
+        for (Object element : (java.util.Collection<?>) body) {
+            if (!(element instanceof DfineryEvent)) {
+                return null;
+            }
+            events.add((DfineryEvent) element);
+        }
+        return events;
+    }
+
+    private static Draft typedDraft(DfineryEvent event, String path, JsonNode headerIdentity,
+                                    Map<JsonNode, ObjectNode> identities, Map<DfineryIdentity, ObjectNode> typedIdentities) {
+        ObjectNode identity;
+        if (event.getIdentity() != null) {
+            identity = typedIdentities.get(event.getIdentity());
+            if (identity == null) {
+                identity = RequestRules.identity(JsonTrees.toTree(event.getIdentity(), path + ".identity"),
+                        path + ".identity");
+                typedIdentities.put(event.getIdentity(), identity);
+            }
+        } else {
+            identity = identity(headerIdentity, path + ".identity (or headers)", identities);
+        }
+        TypedEventJson json = new TypedEventJson(event, path);
+        return new Draft(identity, json.eventLogId(), json.items(), json::write);
     }
 
     /** Validates an identity once per distinct value in a message; events of one user share the clean copy. */
@@ -168,7 +225,7 @@ public final class EventMapper implements RequestMapper {
         if (trackingPlan != null) {
             trackingPlan.checkEvent(event, path);
         }
-        return new Draft(identity, event, items);
+        return new Draft(identity, event.get("event_log_id").textValue(), items, json -> json.writeTree(event));
     }
 
     private static void chunk(ObjectNode identity, List<Draft> drafts, List<ImportRequest> into) {
@@ -187,19 +244,28 @@ public final class EventMapper implements RequestMapper {
         into.add(request(identity, current));
     }
 
+    /** {@code {"common":{"identity":…},"events":[…]}}, written in one pass into one buffer. */
     private static ImportRequest request(ObjectNode identity, List<Draft> drafts) {
-        ObjectNode body = NODES.objectNode();
-        body.putObject("common").set("identity", identity);
-        ArrayNode events = body.putArray("events");
         List<String> ids = new ArrayList<>(drafts.size());
-        for (Draft draft : drafts) {
-            events.add(draft.event());
-            ids.add(draft.event().get("event_log_id").textValue());
-        }
-        try {
-            return new ImportRequest(DfineryApi.event, PATH, JsonTrees.MAPPER.writeValueAsBytes(body), ids);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + drafts.size() * 512);
+        try (JsonGenerator json = JsonTrees.MAPPER.getFactory().createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("common");
+            json.writeFieldName("identity");
+            json.writeTree(identity);
+            json.writeEndObject();
+            json.writeArrayFieldStart("events");
+            for (Draft draft : drafts) {
+                draft.writer().write(json);
+                ids.add(draft.eventLogId());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (DfineryValidationException e) {
+            throw e;
+        } catch (IOException e) {
             throw new RuntimeCamelException("Cannot serialize a DFINERY event request", e);
         }
+        return new ImportRequest(DfineryApi.event, PATH, bytes.toByteArray(), ids);
     }
 }

@@ -83,6 +83,11 @@ public final class JsonTrees {
         return convert(value, path, null, -1);
     }
 
+    /** Converts the value of the property {@code key} of the object at {@code parent}. */
+    static JsonNode valueAt(Object value, String parent, String key) {
+        return convert(value, parent, key, -1);
+    }
+
     /**
      * Converts the value found at {@code parent.key} or {@code parent[index]}. The path text is only built when it
      * is needed (an error, or a container whose children need it): this runs for every value of every message.

@@ -135,22 +135,27 @@ public final class RequestRules {
     public static void propertyValues(ObjectNode properties, String path) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            // Paths are built only for an error message: this runs for every property of every event.
-            if (entry.getKey().isBlank()) {
-                throw new DfineryValidationException(path + "." + entry.getKey(), "property names must not be empty");
-            }
-            JsonNode value = entry.getValue();
-            if (value.isObject()) {
-                throw new DfineryValidationException(path + "." + entry.getKey(),
-                        "nested objects are not allowed in DFINERY properties");
-            }
-            if (value.isArray()) {
-                for (int i = 0; i < value.size(); i++) {
-                    JsonNode element = value.get(i);
-                    if (!element.isTextual() && !element.isNumber()) {
-                        throw new DfineryValidationException(path + "." + entry.getKey() + "[" + i + "]",
-                                "arrays hold only strings or numbers (Array of String, Long or Double)");
-                    }
+            propertyValue(entry.getKey(), entry.getValue(), path);
+        }
+    }
+
+    /**
+     * One property of the object at {@code path}: a non-empty name, and a value that is not an object and, if an
+     * array, holds only strings or numbers. Paths are built only for an error: this runs for every property.
+     */
+    public static void propertyValue(String name, JsonNode value, String path) {
+        if (name.isBlank()) {
+            throw new DfineryValidationException(path + "." + name, "property names must not be empty");
+        }
+        if (value.isObject()) {
+            throw new DfineryValidationException(path + "." + name, "nested objects are not allowed in DFINERY properties");
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                if (!element.isTextual() && !element.isNumber()) {
+                    throw new DfineryValidationException(path + "." + name + "[" + i + "]",
+                            "arrays hold only strings or numbers (Array of String, Long or Double)");
                 }
             }
         }
