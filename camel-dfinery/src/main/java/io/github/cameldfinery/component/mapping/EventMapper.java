@@ -11,8 +11,6 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryValidationException;
@@ -36,7 +34,6 @@ public final class EventMapper implements RequestMapper {
     private static final List<String> COMMON_FIELDS = List.of("identity");
     private static final List<String> EVENT_FIELDS = List.of("event_log_id", "event_name", "event_datetime",
             "event_items", "event_properties", "identity");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final DfineryTrackingPlan trackingPlan;
 
