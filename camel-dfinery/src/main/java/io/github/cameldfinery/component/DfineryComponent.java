@@ -1,5 +1,6 @@
 package io.github.cameldfinery.component;
 
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -76,7 +77,7 @@ public class DfineryComponent extends HealthCheckComponent {
      * The export budget of a service, shared by every export endpoint of that service in this context; the first
      * endpoint to use it sets its limits.
      */
-    ExportQuota exportQuota(DfineryConfiguration config, java.time.Clock clock) {
+    ExportQuota exportQuota(DfineryConfiguration config, Clock clock) {
         return exportQuotas.computeIfAbsent(String.valueOf(config.getServiceId()), id -> new ExportQuota(
                 config.getExportQuota(), Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency(),
                 clock));

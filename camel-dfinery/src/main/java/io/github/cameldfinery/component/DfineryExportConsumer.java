@@ -1,5 +1,6 @@
 package io.github.cameldfinery.component;
 
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -121,7 +122,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 process(exchange, request, 0);
                 stream.finish();
             } catch (IOException e) {
-                throw new io.github.cameldfinery.component.error.DfineryConnectionException("The export body of "
+                throw new DfineryConnectionException("The export body of "
                         + describe(request) + " ended early; the window will be exported again", true, e);
             }
             return 1;
@@ -152,7 +153,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 }
             }
         } catch (IOException e) {
-            throw new io.github.cameldfinery.component.error.DfineryConnectionException("The export body of "
+            throw new DfineryConnectionException("The export body of "
                     + describe(request) + " ended early after " + count + " rows; the window will be exported again",
                     true, e);
         }

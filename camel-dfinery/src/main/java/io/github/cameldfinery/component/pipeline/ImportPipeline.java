@@ -1,5 +1,6 @@
 package io.github.cameldfinery.component.pipeline;
 
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ public final class ImportPipeline {
                         return CompletableFuture.completedFuture(success);
                     }
                     DfineryException error = unwrap(failure);
-                    if (guard != null && error instanceof io.github.cameldfinery.component.error.DfineryConnectionException) {
+                    if (guard != null && error instanceof DfineryConnectionException) {
                         guard.release();
                     }
                     if (error instanceof DfineryRateLimitException && error.getHttpResponseCode() == 0) {

@@ -1,5 +1,6 @@
 package io.github.cameldfinery.emulator.state;
 
+import java.time.LocalDate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -263,7 +264,7 @@ public final class EmulatedService {
     }
 
     /** The events of a date range, copied under the lock; rows are written from the copy without it. */
-    public synchronized List<StoredEvent> eventsBetween(java.time.LocalDate from, java.time.LocalDate to) {
+    public synchronized List<StoredEvent> eventsBetween(LocalDate from, LocalDate to) {
         List<EventRecord> records = events.between(from, to);
         List<StoredEvent> views = new ArrayList<>(records.size());
         for (EventRecord record : records) {
