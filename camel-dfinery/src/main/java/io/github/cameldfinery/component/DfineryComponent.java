@@ -1,9 +1,9 @@
 package io.github.cameldfinery.component;
 
-import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,5 @@
 package io.github.cameldfinery.component;
 
-import io.github.cameldfinery.component.error.DfineryConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -10,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.export.CompleteBodyStream;
 import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportCursor;
 import io.github.cameldfinery.component.export.ExportQuota;
 import io.github.cameldfinery.component.export.ExportRequest;
-import io.github.cameldfinery.component.export.CompleteBodyStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;

@@ -1,6 +1,5 @@
 package io.github.cameldfinery.component.pipeline;
 
-import io.github.cameldfinery.component.error.DfineryConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.error.RequestOutcome;
-import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.ApiResponse;
+import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.ImportResponses;
 import io.github.cameldfinery.component.http.RateLimitState;
 import io.github.cameldfinery.component.quota.QuotaGuard;

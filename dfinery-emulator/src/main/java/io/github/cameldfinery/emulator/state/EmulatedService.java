@@ -1,8 +1,8 @@
 package io.github.cameldfinery.emulator.state;
 
-import java.time.LocalDate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
