@@ -79,8 +79,10 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
         try (InputStream csv = exchange.getMessage().getBody(InputStream.class)) {
             assertThat(new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(5);
         }
-        assertThat(service().recentRequests().get(service().recentRequests().size() - 1).body())
-                .contains("\"events\":[\"df_purchase\"],\"events_condition_type\":\"include\"");
+        // The emulator logs an export once it has finished streaming it, which may be just after the client read it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(service().recentRequests())
+                .filteredOn(r -> r.kind() == ApiKind.EXPORT).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"events\":[\"df_purchase\"],\"events_condition_type\":\"include\"")));
     }
 
     @Test
