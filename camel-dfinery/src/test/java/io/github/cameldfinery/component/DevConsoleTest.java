@@ -41,4 +41,19 @@ class DevConsoleTest extends DfineryTestSupport {
         assertThat(service().stats().totalRequests()).as("looking costs no quota").isEqualTo(requestsBefore);
         assertThat(service().stats().requests(ApiKind.EVENT)).isEqualTo(2);
     }
+
+    @Test
+    void showsTheExportBudget() {
+        template.send("dfinery:export", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
+
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("dfinery");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> quotas = (List<Map<String, Object>>) ((Map<String, Object>) console
+                .call(DevConsole.MediaType.JSON)).get("quotas");
+        assertThat(quotas).filteredOn(q -> "export".equals(q.get("api"))).singleElement().satisfies(q -> {
+            assertThat(q).containsEntry("serviceId", SERVICE).containsEntry("limit", 100).containsEntry("used", 1)
+                    .containsEntry("remaining", 99);
+        });
+    }
 }
