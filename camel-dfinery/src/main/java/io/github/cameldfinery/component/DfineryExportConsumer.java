@@ -50,7 +50,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int rows;
         if (config.getDataset() == DfineryExportDataset.userProfiles) {
-            rows = exportOnce(ExportRequest.of(config, null, null, today));
+            rows = Math.max(0, exportOnce(ExportRequest.of(config, null, null, today)));
         } else {
             rows = exportWindows(config, today);
         }
@@ -70,29 +70,25 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             if (to.isAfter(yesterday)) {
                 break;
             }
-            ExportRequest request = ExportRequest.of(config, next, to, today);
-            ExportQuota quota = getEndpoint().exportQuota();
-            try (ExportQuota.Permit permit = quota.tryAcquire()) {
-                if (permit == null) {
-                    LOG.debug("Export quota of service {} spent; next call possible at {}", config.getServiceId(),
-                            quota.nextSlot());
-                    break;
-                }
-                rows += deliver(request);
+            int delivered = exportOnce(ExportRequest.of(config, next, to, today));
+            if (delivered < 0) {
+                break;
             }
+            rows += delivered;
             next = to.plusDays(1);
             cursor.advance(next);
         }
         return rows;
     }
 
+    /** One export call within the budget: the rows delivered, or -1 when the budget is spent for now. */
     private int exportOnce(ExportRequest request) throws Exception {
         ExportQuota quota = getEndpoint().exportQuota();
         try (ExportQuota.Permit permit = quota.tryAcquire()) {
             if (permit == null) {
                 LOG.debug("Export quota of service {} spent; next call possible at {}",
                         getEndpoint().getConfiguration().getServiceId(), quota.nextSlot());
-                return 0;
+                return -1;
             }
             return deliver(request);
         }

@@ -116,49 +116,44 @@ public final class RequestRules {
     public static void propertyValues(ObjectNode properties, String path, String field, int index) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            JsonNode value = entry.getValue();
-            if (entry.getKey().isBlank() || value.isObject() || value.isArray() && !flatArray(value)) {
-                propertyValues(properties, at(path, field, index));
-            }
+            check(entry.getKey(), entry.getValue(), path, field, index);
         }
-    }
-
-    private static boolean flatArray(JsonNode array) {
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isTextual() && !array.get(i).isNumber()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public static void propertyValues(ObjectNode properties, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            propertyValue(entry.getKey(), entry.getValue(), path);
-        }
+        propertyValues(properties, path, null, -1);
     }
 
     /**
      * One property of the object at {@code path}: a non-empty name, and a value that is not an object and, if an
-     * array, holds only strings or numbers. Paths are built only for an error: this runs for every property.
+     * array, holds only strings or numbers.
      */
     public static void propertyValue(String name, JsonNode value, String path) {
+        check(name, value, path, null, -1);
+    }
+
+    /** Paths are built only for an error: this runs for every property of every event. */
+    private static void check(String name, JsonNode value, String path, String field, int index) {
         if (name.isBlank()) {
-            throw new DfineryValidationException(path + "." + name, "property names must not be empty");
+            throw new DfineryValidationException(where(path, field, index) + "." + name, "property names must not be empty");
         }
         if (value.isObject()) {
-            throw new DfineryValidationException(path + "." + name, "nested objects are not allowed in DFINERY properties");
+            throw new DfineryValidationException(where(path, field, index) + "." + name,
+                    "nested objects are not allowed in DFINERY properties");
         }
         if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 if (!element.isTextual() && !element.isNumber()) {
-                    throw new DfineryValidationException(path + "." + name + "[" + i + "]",
+                    throw new DfineryValidationException(where(path, field, index) + "." + name + "[" + i + "]",
                             "arrays hold only strings or numbers (Array of String, Long or Double)");
                 }
             }
         }
+    }
+
+    private static String where(String path, String field, int index) {
+        return field == null ? path : at(path, field, index);
     }
 
     /** A field of {@code node} that is not in {@code allowed}, to reject typos instead of dropping them. */
