@@ -44,14 +44,14 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursorkey":
         case "cursorKey": getOrCreateConfiguration(target).setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "dataset": getOrCreateConfiguration(target).setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
+        case "dataset": getOrCreateConfiguration(target).setDataset(property(camelContext, io.github.cameldfinery.component.api.DfineryExportDataset.class, value)); return true;
         case "eventquota":
         case "eventQuota": getOrCreateConfiguration(target).setEventQuota(property(camelContext, long.class, value)); return true;
         case "eventquotawindow":
         case "eventQuotaWindow": getOrCreateConfiguration(target).setEventQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "eventsconditiontype":
-        case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": getOrCreateConfiguration(target).setExportConcurrency(property(camelContext, int.class, value)); return true;
         case "exportquota":
@@ -70,7 +70,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "identities": getOrCreateConfiguration(target).setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
-        case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "identityquota":
         case "identityQuota": getOrCreateConfiguration(target).setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
@@ -85,7 +85,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxwindowsperpoll":
         case "maxWindowsPerPoll": getOrCreateConfiguration(target).setMaxWindowsPerPoll(property(camelContext, int.class, value)); return true;
-        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.cameldfinery.component.DfineryIdentityOperation.class, value)); return true;
+        case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.cameldfinery.component.api.DfineryIdentityOperation.class, value)); return true;
         case "outputmode":
         case "outputMode": getOrCreateConfiguration(target).setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
         case "profilequota":
@@ -94,7 +94,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "profileQuotaWindow": getOrCreateConfiguration(target).setProfileQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "properties": getOrCreateConfiguration(target).setProperties(property(camelContext, java.lang.String.class, value)); return true;
         case "propertiesconditiontype":
-        case "propertiesConditionType": getOrCreateConfiguration(target).setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "propertiesConditionType": getOrCreateConfiguration(target).setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -146,14 +146,14 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "cursorkey":
         case "cursorKey": return java.lang.String.class;
-        case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
+        case "dataset": return io.github.cameldfinery.component.api.DfineryExportDataset.class;
         case "eventquota":
         case "eventQuota": return long.class;
         case "eventquotawindow":
         case "eventQuotaWindow": return long.class;
         case "events": return java.lang.String.class;
         case "eventsconditiontype":
-        case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "eventsConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
         case "exportquota":
@@ -172,7 +172,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "httpClient": return java.net.http.HttpClient.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
-        case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "identityquota":
         case "identityQuota": return long.class;
         case "identityquotawindow":
@@ -187,7 +187,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "maxwindowsperpoll":
         case "maxWindowsPerPoll": return int.class;
-        case "operation": return io.github.cameldfinery.component.DfineryIdentityOperation.class;
+        case "operation": return io.github.cameldfinery.component.api.DfineryIdentityOperation.class;
         case "outputmode":
         case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
         case "profilequota":
@@ -196,7 +196,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "profileQuotaWindow": return long.class;
         case "properties": return java.lang.String.class;
         case "propertiesconditiontype":
-        case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "propertiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":

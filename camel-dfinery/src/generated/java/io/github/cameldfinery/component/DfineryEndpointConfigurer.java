@@ -40,7 +40,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "cursorkey":
         case "cursorKey": target.getConfiguration().setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "dataset": target.getConfiguration().setDataset(property(camelContext, io.github.cameldfinery.component.DfineryExportDataset.class, value)); return true;
+        case "dataset": target.getConfiguration().setDataset(property(camelContext, io.github.cameldfinery.component.api.DfineryExportDataset.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "eventquota":
         case "eventQuota": target.getConfiguration().setEventQuota(property(camelContext, long.class, value)); return true;
@@ -48,7 +48,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "eventQuotaWindow": target.getConfiguration().setEventQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "eventsconditiontype":
-        case "eventsConditionType": target.getConfiguration().setEventsConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "eventsConditionType": target.getConfiguration().setEventsConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -68,7 +68,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "identities": target.getConfiguration().setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
-        case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "identityquota":
         case "identityQuota": target.getConfiguration().setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
@@ -85,7 +85,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxwindowsperpoll":
         case "maxWindowsPerPoll": target.getConfiguration().setMaxWindowsPerPoll(property(camelContext, int.class, value)); return true;
-        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.cameldfinery.component.DfineryIdentityOperation.class, value)); return true;
+        case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.cameldfinery.component.api.DfineryIdentityOperation.class, value)); return true;
         case "outputmode":
         case "outputMode": target.getConfiguration().setOutputMode(property(camelContext, io.github.cameldfinery.component.DfineryExportOutput.class, value)); return true;
         case "pollstrategy":
@@ -96,7 +96,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "profileQuotaWindow": target.getConfiguration().setProfileQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "properties": target.getConfiguration().setProperties(property(camelContext, java.lang.String.class, value)); return true;
         case "propertiesconditiontype":
-        case "propertiesConditionType": target.getConfiguration().setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.DfineryConditionType.class, value)); return true;
+        case "propertiesConditionType": target.getConfiguration().setPropertiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -168,7 +168,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "cursorkey":
         case "cursorKey": return java.lang.String.class;
-        case "dataset": return io.github.cameldfinery.component.DfineryExportDataset.class;
+        case "dataset": return io.github.cameldfinery.component.api.DfineryExportDataset.class;
         case "delay": return long.class;
         case "eventquota":
         case "eventQuota": return long.class;
@@ -176,7 +176,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "eventQuotaWindow": return long.class;
         case "events": return java.lang.String.class;
         case "eventsconditiontype":
-        case "eventsConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "eventsConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -196,7 +196,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "httpClient": return java.net.http.HttpClient.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
-        case "identitiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "identityquota":
         case "identityQuota": return long.class;
         case "identityquotawindow":
@@ -213,7 +213,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return int.class;
         case "maxwindowsperpoll":
         case "maxWindowsPerPoll": return int.class;
-        case "operation": return io.github.cameldfinery.component.DfineryIdentityOperation.class;
+        case "operation": return io.github.cameldfinery.component.api.DfineryIdentityOperation.class;
         case "outputmode":
         case "outputMode": return io.github.cameldfinery.component.DfineryExportOutput.class;
         case "pollstrategy":
@@ -224,7 +224,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "profileQuotaWindow": return long.class;
         case "properties": return java.lang.String.class;
         case "propertiesconditiontype":
-        case "propertiesConditionType": return io.github.cameldfinery.component.DfineryConditionType.class;
+        case "propertiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":

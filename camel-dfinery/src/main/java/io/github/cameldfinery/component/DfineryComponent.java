@@ -9,17 +9,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.http.DfineryHttpClient;
+import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 
 /**
- * The {@code dfinery} component. Holds the defaults every endpoint starts from, and the HTTP clients: one per
- * distinct connect timeout and proxy, shared by all endpoints so that connections are reused.
+ * The {@code dfinery} component. Holds the defaults every endpoint starts from, and what its endpoints share while
+ * it runs: the HTTP clients (one per distinct connect timeout and proxy, so connections are reused), a timer thread
+ * for retries and quota waits, and the quota guards and export budgets per service. Everything it shares is made in
+ * {@code doStart} and dropped in {@code doStop}, so the component can be stopped and started again.
  */
 @Component("dfinery")
 public class DfineryComponent extends HealthCheckComponent {
@@ -27,10 +33,10 @@ public class DfineryComponent extends HealthCheckComponent {
     @Metadata
     private DfineryConfiguration configuration = new DfineryConfiguration();
 
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
-    private final Map<String, ExportQuota> exportQuotas = new ConcurrentHashMap<>();
-    private final QuotaGuards quotaGuards = new QuotaGuards();
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile QuotaGuards quotaGuards;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -55,8 +61,38 @@ public class DfineryComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Unbounded queue: a retry or a quota wait must never be refused because many are pending.
+        ThreadPoolProfile timer = new ThreadPoolProfile("DfineryTimer");
+        timer.setPoolSize(1);
+        timer.setMaxQueueSize(-1);
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DfineryTimer", timer);
+        quotaGuards = new QuotaGuards(clock, scheduler);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+        }
+        httpClients.clear();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The HTTP side of an endpoint with these options. */
+    DfineryHttpClient http(DfineryConfiguration config) {
+        return new DfineryHttpClient(httpClient(config), config.getBaseUri(),
+                Duration.ofMillis(config.getRequestTimeout()));
+    }
+
     /** The client for this configuration: the injected one, or a shared one per connect timeout and proxy. */
-    HttpClient httpClient(DfineryConfiguration config) {
+    private HttpClient httpClient(DfineryConfiguration config) {
         if (config.getHttpClient() != null) {
             return config.getHttpClient();
         }
@@ -73,43 +109,30 @@ public class DfineryComponent extends HealthCheckComponent {
         });
     }
 
-    /**
-     * The export budget of a service, shared by every export endpoint of that service in this context; the first
-     * endpoint to use it sets its limits.
-     */
-    ExportQuota exportQuota(DfineryConfiguration config, Clock clock) {
-        return exportQuotas.computeIfAbsent(String.valueOf(config.getServiceId()), id -> new ExportQuota(
-                config.getExportQuota(), Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency(),
-                clock));
+    /** The quota guard of a service and import API under these options, or null when guarding is off. */
+    QuotaGuard quotaGuard(String serviceId, DfineryApi api, DfineryConfiguration config) {
+        return config.isQuotaGuard()
+                ? quotaGuards.guard(serviceId, api, config.quota(api), config.quotaWindow(api)) : null;
     }
 
-    /** The quota guards of this component, one per service and API kind. */
+    /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
+    ExportQuota exportQuota(String serviceId, DfineryConfiguration config) {
+        return quotaGuards.exportQuota(serviceId, config.getExportQuota(),
+                Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
+    }
+
+    /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** The quota guards of this component, one per service and API kind, and the export budgets. */
     public QuotaGuards quotaGuards() {
         return quotaGuards;
     }
 
     /** The export budgets of this component, per service. */
     public Map<String, ExportQuota> exportQuotas() {
-        return Map.copyOf(exportQuotas);
-    }
-
-    /** Timers for retry backoff, shared by all endpoints; no thread ever sleeps. */
-    synchronized ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DfineryRetry", 1);
-        }
-        return scheduler;
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        super.doStop();
-        synchronized (this) {
-            if (scheduler != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(scheduler);
-                scheduler = null;
-            }
-        }
-        httpClients.clear();
+        return quotaGuards.exportQuotas();
     }
 }

@@ -1,7 +1,14 @@
 package io.github.cameldfinery.component;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDate;
 
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryConditionType;
+import io.github.cameldfinery.component.api.DfineryExportDataset;
+import io.github.cameldfinery.component.api.DfineryIdentityOperation;
+import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
@@ -596,6 +603,44 @@ public class DfineryConfiguration implements Cloneable {
      */
     public void setQuotaGuard(boolean quotaGuard) {
         this.quotaGuard = quotaGuard;
+    }
+
+    /** Requests per window that the options give for an API kind. */
+    public long quota(DfineryApi api) {
+        switch (api) {
+            case event: return eventQuota;
+            case identity: return identityQuota;
+            case profile: return profileQuota;
+            default: return exportQuota;
+        }
+    }
+
+    /** The window of that limit. */
+    public Duration quotaWindow(DfineryApi api) {
+        switch (api) {
+            case event: return Duration.ofMillis(eventQuotaWindow);
+            case identity: return Duration.ofMillis(identityQuotaWindow);
+            case profile: return Duration.ofMillis(profileQuotaWindow);
+            default: return Duration.ofMillis(exportQuotaWindow);
+        }
+    }
+
+    /** The export the options describe, for the day range {@code [from, to]} (ignored for user profiles). */
+    public ExportRequest exportRequest(LocalDate from, LocalDate to, LocalDate today) {
+        boolean events = dataset == DfineryExportDataset.events;
+        ExportRequest request = new ExportRequest(dataset, eventsConditionType, ExportRequest.split(this.events),
+                propertiesConditionType, ExportRequest.split(properties), audience, identitiesConditionType,
+                ExportRequest.split(identities), events ? from : null, events ? to : null);
+        request.validate(today, lookbackDays);
+        return request;
+    }
+
+    /**
+     * Checks the options an endpoint of this API needs, naming the option at fault. A consumer cannot take the
+     * service id from a header, so it needs the option.
+     */
+    void validate(DfineryApi api, boolean consumer) {
+        new ConfigurationRules(this).check(api, consumer);
     }
 
     public DfineryConfiguration copy() {

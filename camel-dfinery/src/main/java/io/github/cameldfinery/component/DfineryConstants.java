@@ -37,7 +37,7 @@ public final class DfineryConstants {
     public static final String LINE_USER_ID = "CamelDfineryLineUserId";
 
     @Metadata(label = "producer", description = "For dfinery:identity, update or delete; overrides the operation option.",
-              javaType = "io.github.cameldfinery.component.DfineryIdentityOperation")
+              javaType = "io.github.cameldfinery.component.api.DfineryIdentityOperation")
     public static final String OPERATION = "CamelDfineryOperation";
 
     @Metadata(label = "producer", description = "The result code of the last DFINERY response (20000 on success).",
@@ -79,7 +79,7 @@ public final class DfineryConstants {
     public static final String QUOTA_USED = "CamelDfineryQuotaUsed";
 
     @Metadata(label = "consumer", description = "What was exported: events or userProfiles.",
-              javaType = "io.github.cameldfinery.component.DfineryExportDataset")
+              javaType = "io.github.cameldfinery.component.api.DfineryExportDataset")
     public static final String EXPORT_DATASET = "CamelDfineryExportDataset";
 
     @Metadata(description = "The first day of the exported event window (UTC); for the export producer, overrides "

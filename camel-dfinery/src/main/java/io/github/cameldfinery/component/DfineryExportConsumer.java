@@ -2,7 +2,6 @@ package io.github.cameldfinery.component;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,15 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
-import io.github.cameldfinery.component.export.CompleteBodyStream;
+import io.github.cameldfinery.component.api.DfineryConditionType;
+import io.github.cameldfinery.component.api.DfineryExportDataset;
+import io.github.cameldfinery.component.error.DfineryAuthenticationException;
+import io.github.cameldfinery.component.export.ExportBodyStream;
+import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportCursor;
-import io.github.cameldfinery.component.export.ExportQuota;
 import io.github.cameldfinery.component.export.ExportRequest;
+import io.github.cameldfinery.component.quota.ExportQuota;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +38,14 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DfineryExportConsumer.class);
 
-    private final Clock clock;
+    private final DfineryConfiguration config;
+    private ExportClient exportClient;
+    private ExportCursor cursor;
+    private ExportQuota quota;
 
-    public DfineryExportConsumer(DfineryEndpoint endpoint, Processor processor, Clock clock) {
+    public DfineryExportConsumer(DfineryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.clock = clock;
+        this.config = endpoint.getConfiguration();
     }
 
     @Override
@@ -45,12 +54,36 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        DfineryComponent component = getEndpoint().getComponent();
+        exportClient = new ExportClient(component.http(config));
+        quota = component.exportQuota(config.getServiceId(), config);
+        if (config.getStateRepository() == null) {
+            config.setStateRepository(new MemoryStateRepository());
+        }
+        ServiceHelper.startService(config.getStateRepository());
+        cursor = new ExportCursor(config.getStateRepository(), cursorKey());
+        super.doStart();
+    }
+
+    private String cursorKey() {
+        if (ObjectHelper.isNotEmpty(config.getCursorKey())) {
+            return config.getCursorKey();
+        }
+        String filter = config.getEventsConditionType() == DfineryConditionType.all ? "all"
+                : config.getEventsConditionType() + ":" + config.getEvents();
+        return "dfinery-export/" + config.getServiceId() + "/events/" + filter;
+    }
+
+    @Override
     protected int poll() throws Exception {
-        DfineryConfiguration config = getEndpoint().getConfiguration();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (ObjectHelper.isEmpty(config.getExportToken())) {
+            throw DfineryAuthenticationException.missingToken("exportToken");
+        }
+        LocalDate today = LocalDate.now(getEndpoint().getComponent().clock().withZone(ZoneOffset.UTC));
         int rows;
         if (config.getDataset() == DfineryExportDataset.userProfiles) {
-            rows = Math.max(0, exportOnce(ExportRequest.of(config, null, null, today)));
+            rows = Math.max(0, exportOnce(config.exportRequest(null, null, today)));
         } else {
             rows = exportWindows(config, today);
         }
@@ -59,7 +92,6 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     }
 
     private int exportWindows(DfineryConfiguration config, LocalDate today) throws Exception {
-        ExportCursor cursor = getEndpoint().exportCursor();
         LocalDate yesterday = today.minusDays(1);
         LocalDate initial = config.getStartDate() == null ? yesterday
                 : ExportRequest.date(config.getStartDate(), "startDate");
@@ -70,7 +102,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             if (to.isAfter(yesterday)) {
                 break;
             }
-            int delivered = exportOnce(ExportRequest.of(config, next, to, today));
+            int delivered = exportOnce(config.exportRequest(next, to, today));
             if (delivered < 0) {
                 break;
             }
@@ -83,11 +115,10 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     /** One export call within the budget: the rows delivered, or -1 when the budget is spent for now. */
     private int exportOnce(ExportRequest request) throws Exception {
-        ExportQuota quota = getEndpoint().exportQuota();
         try (ExportQuota.Permit permit = quota.tryAcquire()) {
             if (permit == null) {
-                LOG.debug("Export quota of service {} spent; next call possible at {}",
-                        getEndpoint().getConfiguration().getServiceId(), quota.nextSlot());
+                LOG.debug("Export quota of service {} spent; next call possible at {}", config.getServiceId(),
+                        quota.nextSlot());
                 return -1;
             }
             return deliver(request);
@@ -108,10 +139,9 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     /** Sends the export's rows through the route; throws when the call or any row fails, so the window is retried. */
     private int deliver(ExportRequest request) throws Exception {
-        DfineryConfiguration config = getEndpoint().getConfiguration();
-        InputStream body = getEndpoint().exportClient().open(request, config.getServiceId(), getEndpoint().exportToken());
+        InputStream body = exportClient.open(request, config.getServiceId(), config.getExportToken());
         if (config.getOutputMode() == DfineryExportOutput.stream) {
-            CompleteBodyStream stream = new CompleteBodyStream(body);
+            ExportBodyStream stream = new ExportBodyStream(body);
             try (stream) {
                 Exchange exchange = exchange(request);
                 exchange.getMessage().setBody(stream);
@@ -158,7 +188,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     private Exchange exchange(ExportRequest request) {
         Exchange exchange = createExchange(false);
-        exchange.getMessage().setHeader(DfineryConstants.SERVICE_ID, getEndpoint().getConfiguration().getServiceId());
+        ServiceIds.write(exchange, config.getServiceId());
         exchange.getMessage().setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
         if (request.from() != null) {
             exchange.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());

@@ -3,21 +3,23 @@ package io.github.cameldfinery.component;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.export.CsvRows;
-import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportRequest;
+import io.github.cameldfinery.component.quota.ExportQuota;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * {@code to("dfinery:export")}: an ad-hoc export. The request comes from the endpoint's options, with the day
@@ -27,11 +29,12 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class DfineryExportProducer extends DefaultProducer {
 
-    private final Clock clock;
+    private final DfineryConfiguration config;
+    private ExportClient exportClient;
 
-    public DfineryExportProducer(DfineryEndpoint endpoint, Clock clock) {
+    public DfineryExportProducer(DfineryEndpoint endpoint) {
         super(endpoint);
-        this.clock = clock;
+        this.config = endpoint.getConfiguration();
     }
 
     @Override
@@ -40,10 +43,15 @@ public class DfineryExportProducer extends DefaultProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        exportClient = new ExportClient(getEndpoint().getComponent().http(config));
+    }
+
+    @Override
     public void process(Exchange exchange) throws Exception {
-        DfineryConfiguration config = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.now(getEndpoint().getComponent().clock().withZone(ZoneOffset.UTC));
         ExportRequest request;
         if (message.getBody() instanceof ExportRequest) {
             request = message.getBody(ExportRequest.class);
@@ -51,25 +59,27 @@ public class DfineryExportProducer extends DefaultProducer {
         } else {
             LocalDate from = date(message.getHeader(DfineryConstants.EXPORT_FROM_DATE), config.getFromDate(), "fromDate");
             LocalDate to = date(message.getHeader(DfineryConstants.EXPORT_TO_DATE), config.getToDate(), "toDate");
-            request = ExportRequest.of(config, from, to == null ? from : to, today);
+            request = config.exportRequest(from, to == null ? from : to, today);
         }
-        String serviceId = message.getHeader(DfineryConstants.SERVICE_ID, config.getServiceId(), String.class);
-        message.setHeader(DfineryConstants.SERVICE_ID, serviceId);
-        String token = getEndpoint().exportToken();
-        ExportQuota quota = getEndpoint().exportQuota();
+        String serviceId = ServiceIds.resolve(exchange, config.getServiceId());
+        if (ObjectHelper.isEmpty(config.getExportToken())) {
+            throw DfineryAuthenticationException.missingToken("exportToken");
+        }
+        ExportQuota quota = getEndpoint().getComponent().exportQuota(serviceId, config);
         ExportQuota.Permit permit = quota.tryAcquire();
         if (permit == null) {
-            throw new DfineryRateLimitException("The export quota of " + quota.limit() + " calls per window (or the "
-                    + "concurrency limit) of service " + serviceId + " is spent in this JVM; next call possible at "
-                    + quota.nextSlot(), null, null, 0, null, null, quota.nextSlot());
+            throw DfineryRateLimitException.refusedLocally("The export quota of " + quota.limit() + " calls per "
+                    + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent in this JVM; "
+                    + "next call possible at " + quota.nextSlot(), quota.nextSlot());
         }
         InputStream body;
         try {
-            body = getEndpoint().exportClient().open(request, serviceId, token);
+            body = exportClient.open(request, serviceId, config.getExportToken());
         } catch (RuntimeException e) {
             permit.close();
             throw e;
         }
+        ServiceIds.write(exchange, serviceId);
         message.setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
         message.setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());
         message.setHeader(DfineryConstants.EXPORT_TO_DATE, request.to());

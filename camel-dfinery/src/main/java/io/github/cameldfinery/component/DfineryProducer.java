@@ -1,28 +1,42 @@
 package io.github.cameldfinery.component;
 
-import java.util.concurrent.CompletionException;
+import java.io.InputStream;
+import java.time.Duration;
 
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.http.ImportResponses;
+import io.github.cameldfinery.component.mapping.EventMapper;
+import io.github.cameldfinery.component.mapping.IdentityMapper;
+import io.github.cameldfinery.component.mapping.ProfileMapper;
+import io.github.cameldfinery.component.mapping.RequestMapper;
+import io.github.cameldfinery.component.pipeline.ImportPipeline;
 import io.github.cameldfinery.component.pipeline.PreparedMessage;
-import io.github.cameldfinery.component.quota.QuotaGuards;
+import io.github.cameldfinery.component.pipeline.RetryPolicy;
+import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.ObjectHelper;
 
 /**
- * Sends a message to DFINERY without holding a thread while waiting: the body becomes validated requests, the
- * shared pipeline sends them, and the outcome goes into headers or, on failure, a DfineryException on the exchange.
+ * Sends a message to DFINERY's event, identity or profile API without holding a thread while waiting: the body
+ * becomes validated requests, the shared pipeline sends them, and the outcome goes into headers or, on failure, a
+ * DfineryException on the exchange.
  */
 public class DfineryProducer extends DefaultAsyncProducer {
 
     /** Where a message's prepared requests wait for a redelivery. */
     static final String PREPARED = "CamelDfineryPreparedMessage";
 
+    private final DfineryConfiguration config;
+    private RequestMapper mapper;
+    private ImportPipeline pipeline;
+
     public DfineryProducer(DfineryEndpoint endpoint) {
         super(endpoint);
+        this.config = endpoint.getConfiguration();
     }
 
     @Override
@@ -31,42 +45,61 @@ public class DfineryProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        DfineryComponent component = getEndpoint().getComponent();
+        DfineryTrackingPlan plan = trackingPlan();
+        switch (getEndpoint().getApi()) {
+            case event: mapper = new EventMapper(plan); break;
+            case identity: mapper = new IdentityMapper(config.getOperation(), component.clock()); break;
+            default: mapper = new ProfileMapper(plan, component.clock()); break;
+        }
+        RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(),
+                config.isRetryRequestTimeouts());
+        pipeline = new ImportPipeline(component.http(config), retry, component.scheduler(),
+                Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout()),
+                component.clock(), (serviceId, api) -> component.quotaGuard(serviceId, api, config));
+    }
+
+    private DfineryTrackingPlan trackingPlan() throws Exception {
+        if (config.getTrackingPlan() != null) {
+            return config.getTrackingPlan();
+        }
+        if (ObjectHelper.isEmpty(config.getTrackingPlanUri())) {
+            return null;
+        }
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getEndpoint().getCamelContext(),
+                config.getTrackingPlanUri())) {
+            return DfineryTrackingPlan.read(in);
+        }
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         PreparedMessage prepared;
         String serviceId;
-        String token;
         try {
-            Message message = exchange.getMessage();
-            DfineryConfiguration config = getEndpoint().getConfiguration();
-            serviceId = message.getHeader(DfineryConstants.SERVICE_ID, config.getServiceId(), String.class);
-            if (ObjectHelper.isEmpty(serviceId)) {
-                throw new IllegalArgumentException("No DFINERY service id: set the serviceId option or the "
-                                                   + DfineryConstants.SERVICE_ID + " header");
+            serviceId = ServiceIds.resolve(exchange, config.getServiceId());
+            if (ObjectHelper.isEmpty(config.getImportToken())) {
+                throw DfineryAuthenticationException.missingToken("importToken");
             }
-            message.setHeader(DfineryConstants.SERVICE_ID, serviceId);
-            token = config.getImportToken();
-            if (ObjectHelper.isEmpty(token)) {
-                throw new DfineryAuthenticationException("No DFINERY import token: set the importToken option",
-                        null, null, 0, null, null);
-            }
-            prepared = prepare(exchange, message);
+            prepared = prepare(exchange, exchange.getMessage());
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        getEndpoint().pipeline().send(prepared, serviceId, token).whenComplete((success, failure) -> {
+        ServiceIds.write(exchange, serviceId);
+        pipeline.send(prepared, serviceId, config.getImportToken()).whenComplete((success, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    exchange.setException(failure.getCause() != null ? failure.getCause() : failure);
                 } else {
                     exchange.removeProperty(PREPARED);
                     describe(exchange.getMessage(), prepared, success);
                     if (success != null && success.rateLimit().remaining() != null) {
-                        long quota = QuotaGuards.limit(getEndpoint().getConfiguration(), getEndpoint().getApi());
                         exchange.getMessage().setHeader(DfineryConstants.QUOTA_USED,
-                                Math.max(0, quota - success.rateLimit().remaining()));
+                                Math.max(0, config.quota(getEndpoint().getApi()) - success.rateLimit().remaining()));
                     }
                 }
             } finally {
@@ -82,7 +115,8 @@ public class DfineryProducer extends DefaultAsyncProducer {
         if (earlier != null && earlier.isFor(message.getBody())) {
             return earlier;
         }
-        PreparedMessage prepared = new PreparedMessage(message.getBody(), getEndpoint().mapper().toRequests(message));
+        PreparedMessage prepared = new PreparedMessage(message.getBody(),
+                mapper.toRequests(message, MessageHeaderReader.headers(message)));
         exchange.setProperty(PREPARED, prepared);
         return prepared;
     }

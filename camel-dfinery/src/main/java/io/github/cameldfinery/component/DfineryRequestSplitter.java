@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cameldfinery.component.mapping.EventMapper;
-import io.github.cameldfinery.component.pipeline.ImportRequest;
+import io.github.cameldfinery.component.api.ImportRequest;
 import org.apache.camel.Exchange;
 
 /**
@@ -29,7 +29,7 @@ public class DfineryRequestSplitter {
 
     /** One JSON body per request; validation failures throw DfineryValidationException as the producer would. */
     public List<String> split(Exchange exchange) {
-        List<ImportRequest> requests = mapper.toRequests(exchange.getMessage());
+        List<ImportRequest> requests = mapper.toRequests(exchange.getMessage(), MessageHeaderReader.headers(exchange.getMessage()));
         List<String> bodies = new ArrayList<>(requests.size());
         for (ImportRequest request : requests) {
             bodies.add(new String(request.body(), StandardCharsets.UTF_8));

@@ -8,50 +8,56 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
 /**
- * A DFINERY call failed, or a message could not become a valid call. Carries the API's code and message, the
- * HTTP status and response (never a token), and the fate of every request of the message.
+ * A DFINERY call failed, or a message could not become a valid call. Carries what DFINERY answered, if it answered
+ * (never a token), and the fate of every request of the message.
  */
 public abstract class DfineryException extends RuntimeCamelException implements HttpResponseAware {
 
-    private final String code;
-    private final String apiMessage;
+    private final FailedResponse response;
     private int httpStatus;
     private String httpStatusText;
-    private final String responseBody;
-    private final Map<String, String> responseHeaders;
     private List<RequestOutcome> outcomes = List.of();
 
-    protected DfineryException(String message, String code, String apiMessage, int httpStatus, String responseBody,
-                               Map<String, String> responseHeaders, Throwable cause) {
+    /**
+     * @param response what DFINERY answered; null when it did not (a local check, a connection failure)
+     */
+    protected DfineryException(String message, FailedResponse response, Throwable cause) {
         super(message, cause);
-        this.code = code;
-        this.apiMessage = apiMessage;
-        this.httpStatus = httpStatus;
-        this.responseBody = responseBody;
-        this.responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+        this.response = response;
+        this.httpStatus = response == null ? 0 : response.status();
     }
 
     /** Whether sending the same request again may succeed (server errors, connection failures). */
     public abstract boolean isTransient();
 
+    /** Whether DFINERY answered; false when the failure was found here or no response arrived. */
+    public boolean hasResponse() {
+        return response != null;
+    }
+
+    /** What DFINERY answered; null when it did not. */
+    public FailedResponse getResponse() {
+        return response;
+    }
+
     /** The DFINERY result code ({@code 40001}) or export message ({@code invalid_parameter}); null if none. */
     public String getCode() {
-        return code;
+        return response == null ? null : response.code();
     }
 
     /** The DFINERY result message ({@code VALIDATION_FAILURE}); null if none. */
     public String getApiMessage() {
-        return apiMessage;
+        return response == null ? null : response.apiMessage();
     }
 
     /** The response body as received; null when there was no response. */
     public String getResponseBody() {
-        return responseBody;
+        return response == null ? null : response.body();
     }
 
-    /** Response headers that explain the failure (rate-limit state, content type). */
+    /** Response headers that explain the failure (rate-limit state, content type); empty without a response. */
     public Map<String, String> getResponseHeaders() {
-        return responseHeaders;
+        return response == null ? Map.of() : response.headers();
     }
 
     /** The fate of every request of the message, in order; empty when nothing was sent. */
@@ -61,13 +67,23 @@ public abstract class DfineryException extends RuntimeCamelException implements 
 
     /** Event ids of requests that succeeded: DFINERY has these events. */
     public List<String> getStoredEventLogIds() {
-        return idsIn(RequestOutcome.State.SUCCEEDED);
+        return outcomes.stream().filter(RequestOutcome::succeeded).flatMap(o -> o.eventLogIds().stream())
+                .collect(Collectors.toList());
     }
 
     /** Event ids of requests that failed or were not sent: DFINERY may not have these events. */
     public List<String> getUnstoredEventLogIds() {
-        return outcomes.stream().filter(o -> o.state() != RequestOutcome.State.SUCCEEDED)
-                .flatMap(o -> o.eventLogIds().stream()).collect(Collectors.toList());
+        return outcomes.stream().filter(o -> !o.succeeded()).flatMap(o -> o.eventLogIds().stream())
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * The JSON bodies, in the API's own shape, of the requests that failed or were not sent: what to park and send
+     * again. They carry the event_log_ids that were sent, so a resend of a request DFINERY did process (a timeout)
+     * does not store its events twice.
+     */
+    public List<String> getUnstoredRequests() {
+        return outcomes.stream().filter(o -> !o.succeeded()).map(RequestOutcome::request).collect(Collectors.toList());
     }
 
     public void setOutcomes(List<RequestOutcome> outcomes) {
@@ -99,16 +115,11 @@ public abstract class DfineryException extends RuntimeCamelException implements 
     public String getMessage() {
         String message = super.getMessage();
         if (outcomes.size() > 1) {
-            long ok = outcomes.stream().filter(o -> o.state() == RequestOutcome.State.SUCCEEDED).count();
+            long ok = outcomes.stream().filter(RequestOutcome::succeeded).count();
             long notSent = outcomes.stream().filter(o -> o.state() == RequestOutcome.State.NOT_SENT).count();
-            message += " [message sent as " + outcomes.size() + " requests: " + ok + " succeeded, 1 failed, "
-                       + notSent + " not sent]";
+            message += " [message sent as " + outcomes.size() + " requests: " + ok + " succeeded, "
+                       + (outcomes.size() - ok - notSent) + " failed, " + notSent + " not sent]";
         }
         return message;
-    }
-
-    private List<String> idsIn(RequestOutcome.State state) {
-        return outcomes.stream().filter(o -> o.state() == state).flatMap(o -> o.eventLogIds().stream())
-                .collect(Collectors.toList());
     }
 }

@@ -1,23 +1,33 @@
 package io.github.cameldfinery.component.error;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * DFINERY's request limit for this service and API is spent (HTTP 429, code {@code 40401}, export
- * {@code too_many_api_requests}): every call fails until {@link #getResetAt()}.
+ * DFINERY's request limit for this service and API is spent: DFINERY said so (HTTP 429, code {@code 40401}, export
+ * {@code too_many_api_requests}), or the component's quota guard refused to send ({@link #isRefusedLocally()}),
+ * because the budget it counts is spent beyond rateLimitMaxWait or the first answer after a start did not come in
+ * time. Every call fails until {@link #getResetAt()}.
  */
 public class DfineryRateLimitException extends DfineryException {
 
     private final Instant resetAt;
 
-    public DfineryRateLimitException(String message, String code, String apiMessage, int httpStatus, String body,
-                                     Map<String, String> headers, Instant resetAt) {
-        super(message, code, apiMessage, httpStatus, body, headers, null);
+    public DfineryRateLimitException(String message, FailedResponse response, Instant resetAt) {
+        super(message, response, null);
         this.resetAt = resetAt;
     }
 
-    /** When the window resets, from the response's rate-limit headers; null if DFINERY did not say. */
+    /** The quota guard refused: nothing was sent. */
+    public static DfineryRateLimitException refusedLocally(String message, Instant resetAt) {
+        return new DfineryRateLimitException(message, null, resetAt);
+    }
+
+    /** Whether the component refused before sending (true), or DFINERY answered with its limit (false). */
+    public boolean isRefusedLocally() {
+        return !hasResponse();
+    }
+
+    /** When the window resets, from the response's rate-limit headers or the guard's count; null if unknown. */
     public Instant getResetAt() {
         return resetAt;
     }

@@ -1,7 +1,5 @@
 package io.github.cameldfinery.component.error;
 
-import java.util.Map;
-
 /**
  * The message is not a valid DFINERY request: found before sending (then nothing was sent and the HTTP status is
  * 0), or reported by DFINERY ({@code 40000}, {@code 40001}, {@code 40402}, {@code 40403}, export
@@ -14,15 +12,14 @@ public class DfineryValidationException extends DfineryException {
 
     /** A local check failed; nothing was sent. */
     public DfineryValidationException(String field, String rule) {
-        super("Invalid DFINERY message, nothing sent: " + field + ": " + rule, null, null, 0, null, null, null);
+        super("Invalid DFINERY message, nothing sent: " + field + ": " + rule, null, null);
         this.field = field;
         this.rule = rule;
     }
 
     /** DFINERY rejected the request. */
-    public DfineryValidationException(String message, String code, String apiMessage, int httpStatus, String body,
-                                      Map<String, String> headers) {
-        super(message, code, apiMessage, httpStatus, body, headers, null);
+    public DfineryValidationException(String message, FailedResponse response) {
+        super(message, response, null);
         this.field = null;
         this.rule = null;
     }

@@ -10,8 +10,9 @@ import java.util.List;
  * @param state       whether it succeeded, failed or was never sent
  * @param attempts    how many times it was sent
  * @param eventLogIds the events it carried (empty for identity and profile requests)
+ * @param request     the request's JSON body, as sent (or as it would have been sent)
  */
-public record RequestOutcome(int index, State state, int attempts, List<String> eventLogIds) {
+public record RequestOutcome(int index, State state, int attempts, List<String> eventLogIds, String request) {
 
     /** The fate of one request. */
     public enum State {
@@ -20,5 +21,9 @@ public record RequestOutcome(int index, State state, int attempts, List<String> 
 
     public RequestOutcome {
         eventLogIds = List.copyOf(eventLogIds);
+    }
+
+    public boolean succeeded() {
+        return state == State.SUCCEEDED;
     }
 }

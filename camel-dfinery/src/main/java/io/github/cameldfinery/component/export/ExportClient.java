@@ -7,15 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryException;
-import io.github.cameldfinery.component.error.DfineryRateLimitException;
-import io.github.cameldfinery.component.error.DfineryServerException;
-import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
-import io.github.cameldfinery.component.http.ImportResponses;
-import io.github.cameldfinery.component.http.RateLimitState;
-import io.github.cameldfinery.component.mapping.JsonTrees;
+import io.github.cameldfinery.component.http.FailureResponses;
+import io.github.cameldfinery.component.api.Json;
 
 /**
  * Makes one export call and hands back the CSV body as a stream, never reading it whole. A failure answer (any
@@ -50,26 +45,14 @@ public final class ExportClient {
         String message = null;
         String detail = null;
         try {
-            JsonNode json = JsonTrees.MAPPER.readTree(body);
+            JsonNode json = Json.MAPPER.readTree(body);
             message = json.path("message").asText(null);
             detail = json.path("detail").asText(null);
         } catch (IOException | RuntimeException e) {
             // not JSON: the status says enough
         }
-        int status = response.statusCode();
-        RateLimitState rateLimit = RateLimitState.from(response.headers());
-        String what = "DFINERY answered POST " + request.path() + " with HTTP " + status
+        String what = "DFINERY answered POST " + request.path() + " with HTTP " + response.statusCode()
                       + (message != null ? ", " + message : "") + (detail != null ? ": " + detail : "");
-        java.util.Map<String, String> headers = ImportResponses.relevantHeaders(response.headers());
-        if (status == 429 || "too_many_api_requests".equals(message)) {
-            return new DfineryRateLimitException(what, message, message, status, body, headers, rateLimit.resetAt());
-        }
-        if (status == 401 || status == 403) {
-            return new DfineryAuthenticationException(what, message, message, status, body, headers);
-        }
-        if (status == 400 || status == 404 || status == 405) {
-            return new DfineryValidationException(what, message, message, status, body, headers);
-        }
-        return new DfineryServerException(what, message, message, status, body, headers);
+        return FailureResponses.classify(what, response.statusCode(), message, message, body, response.headers());
     }
 }

@@ -8,11 +8,10 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldfinery.component.DfineryConditionType;
-import io.github.cameldfinery.component.DfineryConfiguration;
-import io.github.cameldfinery.component.DfineryExportDataset;
+import io.github.cameldfinery.component.api.DfineryConditionType;
+import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.error.DfineryValidationException;
-import io.github.cameldfinery.component.mapping.JsonTrees;
+import io.github.cameldfinery.component.api.Json;
 import org.apache.camel.RuntimeCamelException;
 
 /**
@@ -31,17 +30,6 @@ public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType e
         events = List.copyOf(events);
         properties = List.copyOf(properties);
         identities = List.copyOf(identities);
-    }
-
-    /** The request the options describe, for the day range {@code [from, to]} (ignored for user profiles). */
-    public static ExportRequest of(DfineryConfiguration config, LocalDate from, LocalDate to, LocalDate today) {
-        ExportRequest request = new ExportRequest(config.getDataset(), config.getEventsConditionType(),
-                split(config.getEvents()), config.getPropertiesConditionType(), split(config.getProperties()),
-                config.getAudience(), config.getIdentitiesConditionType(), split(config.getIdentities()),
-                config.getDataset() == DfineryExportDataset.events ? from : null,
-                config.getDataset() == DfineryExportDataset.events ? to : null);
-        request.validate(today, config.getLookbackDays());
-        return request;
     }
 
     public String path() {
@@ -92,7 +80,7 @@ public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType e
             }
         }
         try {
-            return JsonTrees.MAPPER.writeValueAsBytes(body);
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new RuntimeCamelException(e);
         }
@@ -119,7 +107,8 @@ public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType e
         }
     }
 
-    static List<String> split(String list) {
+    /** A comma-separated option as a list of names. */
+    public static List<String> split(String list) {
         if (list == null || list.isBlank()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,8 +18,9 @@ import java.util.concurrent.CompletionException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 
 /**
- * Sends one POST to DFINERY, asynchronously. The only place that touches {@link HttpClient}; tokens go into
- * headers here and nowhere else.
+ * Sends POSTs to DFINERY over a {@link HttpClient}: asynchronously for imports, and waiting for the response
+ * headers for exports, whose body is then read as a stream. Requests are built here and nowhere else, so tokens go
+ * into headers here only.
  */
 public final class DfineryHttpClient {
 
@@ -54,7 +56,7 @@ public final class DfineryHttpClient {
      * Posts a JSON body and waits for the response headers; the body is left to be read as a stream (exports).
      * Throws {@link DfineryConnectionException} when no response arrived.
      */
-    public HttpResponse<java.io.InputStream> postForStream(String path, String serviceId, String authHeader,
+    public HttpResponse<InputStream> postForStream(String path, String serviceId, String authHeader,
                                                            String authValue, byte[] json) {
         try {
             return http.send(request(path, serviceId, authHeader, authValue, json),

@@ -12,11 +12,12 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
-import io.github.cameldfinery.component.pipeline.ImportRequest;
+import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.Message;
@@ -52,8 +53,8 @@ public final class EventMapper implements RequestMapper {
     }
 
     @Override
-    public List<ImportRequest> toRequests(Message message) {
-        JsonNode headerIdentity = MessageIdentity.from(message);
+    public List<ImportRequest> toRequests(Message message, MessageHeaders headers) {
+        JsonNode headerIdentity = headers.identity();
         Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
         Map<JsonNode, ObjectNode> identities = new java.util.HashMap<>();
         List<DfineryEvent> typed = trackingPlan == null ? typedEvents(message.getBody()) : null;
@@ -171,13 +172,10 @@ public final class EventMapper implements RequestMapper {
         JsonNode id = event.get("event_log_id");
         if (id == null || id.isNull()) {
             event.put("event_log_id", UUID.randomUUID().toString());
-        } else if (!id.isTextual() || !RequestRules.isUuid(id.textValue())) {
+        } else {
             RequestRules.eventLogId(id, path + ".event_log_id");
         }
-        JsonNode name = event.get("event_name");
-        if (name == null || !name.isTextual() || name.textValue().isBlank()) {
-            RequestRules.requiredText(name, path + ".event_name");
-        }
+        RequestRules.requiredText(event.get("event_name"), path + ".event_name");
         JsonNode datetime = event.get("event_datetime");
         if (datetime == null || datetime.isNull()) {
             throw new DfineryValidationException(path + ".event_datetime", "required");
@@ -201,10 +199,7 @@ public final class EventMapper implements RequestMapper {
                 RequestRules.propertyValues((ObjectNode) item, path, "event_items", i);
             }
             items = itemsNode.size();
-            if (items > RequestRules.MAX_ITEMS_PER_REQUEST) {
-                throw new DfineryValidationException(path + ".event_items", items + " items; DFINERY takes at most "
-                        + RequestRules.MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
-            }
+            RequestRules.itemCount(items, path + ".event_items");
         }
         JsonNode properties = event.get("event_properties");
         if (properties != null && properties.isNull()) {
@@ -213,10 +208,7 @@ public final class EventMapper implements RequestMapper {
             if (!properties.isObject()) {
                 RequestRules.requiredObject(properties, path + ".event_properties");
             }
-            if (properties.has("df_items") || properties.has("df_item")) {
-                throw new DfineryValidationException(path + ".event_properties.df_items",
-                        "items go in event_items, not in event_properties");
-            }
+            RequestRules.noItemsInProperties(properties::has, path + ".event_properties");
             RequestRules.propertyValues((ObjectNode) properties, path, "event_properties", -1);
         }
         if (trackingPlan != null) {
@@ -245,7 +237,7 @@ public final class EventMapper implements RequestMapper {
     private static ImportRequest request(ObjectNode identity, List<Draft> drafts) {
         List<String> ids = new ArrayList<>(drafts.size());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + drafts.size() * 512);
-        try (JsonGenerator json = JsonTrees.MAPPER.getFactory().createGenerator(bytes)) {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
             json.writeObjectFieldStart("common");
             json.writeFieldName("identity");

@@ -5,12 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldfinery.component.DfineryConstants;
-import io.github.cameldfinery.component.DfineryIdentityOperation;
+import io.github.cameldfinery.component.api.DfineryIdentityOperation;
 import io.github.cameldfinery.component.error.DfineryValidationException;
-import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.validation.RequestRules;
-import org.apache.camel.Message;
 
 /**
  * {@code dfinery:identity}: a {@code DfineryIdentity}, a bare identity Map/JSON ({@code {"external_id":…}}), the
@@ -35,13 +33,13 @@ public final class IdentityMapper extends PerUserMapper {
     }
 
     @Override
-    String path(Message message) {
-        return operation(message) == DfineryIdentityOperation.delete ? DELETE_PATH : UPDATE_PATH;
+    String path(MessageHeaders headers) {
+        return operation(headers) == DfineryIdentityOperation.delete ? DELETE_PATH : UPDATE_PATH;
     }
 
     @Override
-    List<BodyElements.Element> elementsWithoutBody(Message message) {
-        JsonNode identity = MessageIdentity.from(message);
+    List<BodyElements.Element> elementsWithoutBody(MessageHeaders headers) {
+        JsonNode identity = headers.identity();
         return identity == null ? null : List.of(new BodyElements.Element(identity, "headers"));
     }
 
@@ -61,8 +59,8 @@ public final class IdentityMapper extends PerUserMapper {
     }
 
     @Override
-    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, Message message) {
-        if (operation(message) == DfineryIdentityOperation.delete) {
+    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, MessageHeaders headers) {
+        if (operation(headers) == DfineryIdentityOperation.delete) {
             JsonNode externalId = identity.get("external_id");
             if (externalId == null) {
                 throw new DfineryValidationException(path + ".identity.external_id", "required to delete a unified profile");
@@ -71,16 +69,7 @@ public final class IdentityMapper extends PerUserMapper {
         }
     }
 
-    private DfineryIdentityOperation operation(Message message) {
-        Object header = message.getHeader(DfineryConstants.OPERATION);
-        if (header == null) {
-            return defaultOperation;
-        }
-        try {
-            return DfineryIdentityOperation.valueOf(header.toString().trim());
-        } catch (IllegalArgumentException e) {
-            throw new DfineryValidationException("header " + DfineryConstants.OPERATION, "must be update or delete, got '"
-                                                                                         + header + "'");
-        }
+    private DfineryIdentityOperation operation(MessageHeaders headers) {
+        return headers.operation() != null ? headers.operation() : defaultOperation;
     }
 }

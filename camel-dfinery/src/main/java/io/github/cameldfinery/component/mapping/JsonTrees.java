@@ -16,13 +16,11 @@ import java.util.Date;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
@@ -37,11 +35,6 @@ public final class JsonTrees {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Strict: duplicate keys and NaN are refused rather than guessed at. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private JsonTrees() {
     }
 
@@ -50,11 +43,11 @@ public final class JsonTrees {
         try {
             JsonNode node;
             if (json instanceof byte[]) {
-                node = MAPPER.readTree((byte[]) json);
+                node = Json.MAPPER.readTree((byte[]) json);
             } else if (json instanceof InputStream) {
-                node = MAPPER.readTree((InputStream) json);
+                node = Json.MAPPER.readTree((InputStream) json);
             } else {
-                node = MAPPER.readTree(json.toString());
+                node = Json.MAPPER.readTree(json.toString());
             }
             if (node == null || node.isMissingNode()) {
                 throw new DfineryValidationException(path, "empty body; expected JSON");

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryValidationException;
-import io.github.cameldfinery.component.pipeline.ImportRequest;
+import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.Message;
 import org.apache.camel.RuntimeCamelException;
@@ -31,13 +32,13 @@ abstract class PerUserMapper implements RequestMapper {
     abstract DfineryApi api();
 
     /** The API path for this message. */
-    abstract String path(Message message);
+    abstract String path(MessageHeaders headers);
 
     /**
      * Fills {@code body} (which already holds {@code identity}) from one element; {@code identity} is the resolved,
      * validated identity.
      */
-    abstract void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, Message message);
+    abstract void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, MessageHeaders headers);
 
     /** The fields an element in the API's own shape may have. */
     abstract List<String> requestFields();
@@ -46,18 +47,18 @@ abstract class PerUserMapper implements RequestMapper {
     abstract boolean isRequestShape(JsonNode element);
 
     /** Elements when the body is empty and the headers carry the identity, or null if that is not allowed. */
-    List<BodyElements.Element> elementsWithoutBody(Message message) {
+    List<BodyElements.Element> elementsWithoutBody(MessageHeaders headers) {
         return null;
     }
 
     @Override
-    public List<ImportRequest> toRequests(Message message) {
-        JsonNode headerIdentity = MessageIdentity.from(message);
-        List<BodyElements.Element> elements = message.getBody() == null ? elementsWithoutBody(message) : null;
+    public List<ImportRequest> toRequests(Message message, MessageHeaders headers) {
+        JsonNode headerIdentity = headers.identity();
+        List<BodyElements.Element> elements = message.getBody() == null ? elementsWithoutBody(headers) : null;
         if (elements == null) {
             elements = BodyElements.of(message);
         }
-        String path = path(message);
+        String path = path(headers);
         List<ImportRequest> requests = new ArrayList<>(elements.size());
         for (BodyElements.Element element : elements) {
             JsonNode tree = element.tree();
@@ -73,13 +74,13 @@ abstract class PerUserMapper implements RequestMapper {
                 identity = shortFormIdentity(tree, headerIdentity, element.path());
             }
             body.set("identity", identity);
-            fill(body, tree, identity, element.path(), message);
+            fill(body, tree, identity, element.path(), headers);
             JsonNode datetime = tree.get("request_datetime");
             body.put("request_datetime", datetime == null || datetime.isNull() || !isRequestShape(tree)
                     ? Datetimes.format(clock.instant())
                     : Datetimes.toApi(datetime, element.path() + ".request_datetime"));
             try {
-                requests.add(new ImportRequest(api(), path, JsonTrees.MAPPER.writeValueAsBytes(body), List.of()));
+                requests.add(new ImportRequest(api(), path, Json.MAPPER.writeValueAsBytes(body), List.of()));
             } catch (JsonProcessingException e) {
                 throw new RuntimeCamelException("Cannot serialize a DFINERY request", e);
             }

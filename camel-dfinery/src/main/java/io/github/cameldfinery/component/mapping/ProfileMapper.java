@@ -5,10 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
-import org.apache.camel.Message;
 
 /**
  * {@code dfinery:profile}: a {@code DfineryUserProfile}, the API's own shape
@@ -32,7 +31,7 @@ public final class ProfileMapper extends PerUserMapper {
     }
 
     @Override
-    String path(Message message) {
+    String path(MessageHeaders headers) {
         return PATH;
     }
 
@@ -47,7 +46,7 @@ public final class ProfileMapper extends PerUserMapper {
     }
 
     @Override
-    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, Message message) {
+    void fill(ObjectNode body, JsonNode element, ObjectNode identity, String path, MessageHeaders headers) {
         boolean requestShape = isRequestShape(element);
         String propertiesPath = requestShape ? path + ".user_properties" : path;
         ObjectNode properties = RequestRules.requiredObject(requestShape ? element.get("user_properties") : element,

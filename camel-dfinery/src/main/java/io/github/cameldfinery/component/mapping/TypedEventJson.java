@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryItem;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -26,23 +25,11 @@ final class TypedEventJson {
     TypedEventJson(DfineryEvent event, String path) {
         this.event = event;
         this.path = path;
-        if (!RequestRules.isUuid(event.getEventLogId())) {
-            throw new DfineryValidationException(path + ".event_log_id",
-                    "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
-        }
-        if (event.getEventName() == null || event.getEventName().isBlank()) {
-            throw new DfineryValidationException(path + ".event_name", event.getEventName() == null ? "required"
-                    : "must not be empty");
-        }
+        RequestRules.eventLogId(event.getEventLogId(), path + ".event_log_id");
+        RequestRules.requiredText(event.getEventName(), path + ".event_name");
         this.datetime = Datetimes.toApi(event.getDatetime(), path + ".event_datetime");
-        if (event.getItems().size() > RequestRules.MAX_ITEMS_PER_REQUEST) {
-            throw new DfineryValidationException(path + ".event_items", event.getItems().size() + " items; DFINERY "
-                    + "takes at most " + RequestRules.MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
-        }
-        if (event.getProperties().containsKey("df_items") || event.getProperties().containsKey("df_item")) {
-            throw new DfineryValidationException(path + ".event_properties.df_items",
-                    "items go in event_items, not in event_properties");
-        }
+        RequestRules.itemCount(event.getItems().size(), path + ".event_items");
+        RequestRules.noItemsInProperties(event.getProperties()::containsKey, path + ".event_properties");
     }
 
     String eventLogId() {

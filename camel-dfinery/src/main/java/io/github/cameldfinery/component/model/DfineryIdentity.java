@@ -2,6 +2,7 @@ package io.github.cameldfinery.component.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ public final class DfineryIdentity {
     public static final String EMAIL = "email";
     public static final String KAKAO_USER_ID = "kakao_user_id";
     public static final String LINE_USER_ID = "line_user_id";
+    /** Every identifier the API knows, in its order. */
+    public static final List<String> IDENTIFIERS = List.of(EXTERNAL_ID, PHONE_NO, EMAIL, KAKAO_USER_ID, LINE_USER_ID);
 
     private final Map<String, String> identifiers;
 

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import io.github.cameldfinery.component.DfineryApi;
-import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.error.DfineryException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.error.RequestOutcome;
@@ -32,10 +34,10 @@ public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
 
     private final DfineryHttpClient http;
-    private final ImportResponses responses;
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
     private final Duration rateLimitMaxWait;
+    private final Duration requestTimeout;
     private final Clock clock;
     private final GuardLookup guards;
 
@@ -45,21 +47,24 @@ public final class ImportPipeline {
         QuotaGuard guardFor(String serviceId, DfineryApi api);
     }
 
-    public ImportPipeline(DfineryHttpClient http, ImportResponses responses, RetryPolicy retryPolicy,
-                          ScheduledExecutorService scheduler, Duration rateLimitMaxWait, Clock clock,
-                          GuardLookup guards) {
+    /**
+     * @param requestTimeout how long a request may wait for the first answer after a start (the guard's probe)
+     */
+    public ImportPipeline(DfineryHttpClient http, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
+                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, GuardLookup guards) {
         this.http = http;
-        this.responses = responses;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
         this.rateLimitMaxWait = rateLimitMaxWait;
+        this.requestTimeout = requestTimeout;
         this.clock = clock;
         this.guards = guards;
     }
 
     /**
      * Sends every request of {@code message} that has not succeeded yet. Completes with the last success, or
-     * exceptionally with a {@link DfineryException} that carries the outcome of every request.
+     * exceptionally with the failure: a {@link DfineryException} carrying the outcome of every request, or whatever
+     * else went wrong, as it was thrown.
      */
     public CompletableFuture<ImportResponses.Success> send(PreparedMessage message, String serviceId, String token) {
         CompletableFuture<ImportResponses.Success> chain = CompletableFuture.completedFuture(null);
@@ -73,9 +78,11 @@ public final class ImportPipeline {
             if (failure == null) {
                 return success;
             }
-            DfineryException error = unwrap(failure);
-            error.setOutcomes(message.outcomes());
-            throw new CompletionException(error);
+            Throwable cause = unwrap(failure);
+            if (cause instanceof DfineryException) {
+                ((DfineryException) cause).setOutcomes(message.outcomes());
+            }
+            throw new CompletionException(cause);
         });
     }
 
@@ -83,24 +90,22 @@ public final class ImportPipeline {
                                                                String token, int attempt, boolean waitedForReset) {
         ImportRequest request = message.requests().get(index);
         QuotaGuard guard = guards.guardFor(serviceId, request.api());
-        CompletableFuture<Void> permit = guard == null ? CompletableFuture.completedFuture(null)
-                : guard.acquire(rateLimitMaxWait);
-        return permit.thenCompose(granted -> {
-            message.attempted(index);
-            return http.post(request.path(), serviceId, "access_token", token, request.body());
-        })
-                .thenApply(response -> interpret(request, response, guard))
+        CompletableFuture<QuotaGuard.Permit> permit = guard == null ? CompletableFuture.completedFuture(null)
+                : guard.acquire(rateLimitMaxWait, requestTimeout);
+        return permit.thenCompose(granted -> sendOnce(granted, message, index, serviceId, token))
                 .handle((success, failure) -> {
                     if (failure == null) {
                         message.mark(index, RequestOutcome.State.SUCCEEDED);
                         return CompletableFuture.completedFuture(success);
                     }
-                    DfineryException error = unwrap(failure);
-                    if (guard != null && error instanceof DfineryConnectionException) {
-                        guard.release();
+                    Throwable cause = unwrap(failure);
+                    if (!(cause instanceof DfineryException)) {
+                        message.mark(index, RequestOutcome.State.FAILED);
+                        return CompletableFuture.<ImportResponses.Success>failedFuture(cause);
                     }
-                    if (error instanceof DfineryRateLimitException && error.getHttpResponseCode() == 0) {
-                        // The guard refused: the budget is spent beyond rateLimitMaxWait; nothing was sent.
+                    DfineryException error = (DfineryException) cause;
+                    if (error instanceof DfineryRateLimitException && ((DfineryRateLimitException) error).isRefusedLocally()) {
+                        // The guard refused: nothing was sent.
                         message.mark(index, RequestOutcome.State.FAILED);
                         return CompletableFuture.<ImportResponses.Success>failedFuture(error);
                     }
@@ -122,20 +127,54 @@ public final class ImportPipeline {
                 .thenCompose(next -> next);
     }
 
-    private ImportResponses.Success interpret(ImportRequest request, ApiResponse response, QuotaGuard guard) {
-        if (guard == null) {
-            return responses.interpret(request.path(), response);
-        }
+    /** One HTTP exchange under a permit; the permit is closed however the exchange ends, even if it never starts. */
+    private CompletableFuture<ImportResponses.Success> sendOnce(QuotaGuard.Permit permit, PreparedMessage message,
+                                                                int index, String serviceId, String token) {
+        ImportRequest request = message.requests().get(index);
+        CompletableFuture<ApiResponse> response;
         try {
-            ImportResponses.Success success = responses.interpret(request.path(), response);
-            guard.observe(success.rateLimit(), false);
+            message.attempted(index);
+            response = http.post(request.path(), serviceId, "access_token", token, request.body());
+        } catch (RuntimeException | Error e) {
+            close(permit);
+            return CompletableFuture.failedFuture(e);
+        }
+        return response.handle((answer, failure) -> {
+            try {
+                if (failure != null) {
+                    throw new CompletionException(unwrap(failure));
+                }
+                return interpret(request, answer, permit);
+            } finally {
+                close(permit);
+            }
+        });
+    }
+
+    private static ImportResponses.Success interpret(ImportRequest request, ApiResponse response,
+                                                     QuotaGuard.Permit permit) {
+        try {
+            ImportResponses.Success success = ImportResponses.interpret(request.path(), response);
+            if (permit != null) {
+                permit.observe(success.rateLimit(), false);
+            }
             return success;
         } catch (DfineryRateLimitException e) {
-            guard.observe(RateLimitState.from(response.headers()), true);
+            if (permit != null) {
+                permit.observe(RateLimitState.from(response.headers()), true);
+            }
             throw e;
         } catch (RuntimeException e) {
-            guard.observe(RateLimitState.from(response.headers()), false);
+            if (permit != null) {
+                permit.observe(RateLimitState.from(response.headers()), false);
+            }
             throw e;
+        }
+    }
+
+    private static void close(QuotaGuard.Permit permit) {
+        if (permit != null) {
+            permit.close();
         }
     }
 
@@ -156,29 +195,24 @@ public final class ImportPipeline {
     }
 
     private CompletableFuture<ImportResponses.Success> later(Duration pause,
-                                                             java.util.function.Supplier<CompletableFuture<ImportResponses.Success>> next) {
+                                                             Supplier<CompletableFuture<ImportResponses.Success>> next) {
         CompletableFuture<ImportResponses.Success> result = new CompletableFuture<>();
-        scheduler.schedule(() -> {
-            next.get().whenComplete((success, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                } else {
-                    result.complete(success);
-                }
-            });
-        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> next.get().whenComplete((success, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(success);
+            }
+        }), pause.toMillis(), TimeUnit.MILLISECONDS);
         return result;
     }
 
-    static DfineryException unwrap(Throwable failure) {
+    /** The failure inside the completion wrappers. */
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-               && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof DfineryException) {
-            return (DfineryException) cause;
-        }
-        throw new CompletionException(cause);
+        return cause;
     }
 }

@@ -1,8 +1,11 @@
 package io.github.cameldfinery.component.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.error.RequestOutcome;
 
 /**
@@ -21,7 +24,7 @@ public final class PreparedMessage {
         this.requests = List.copyOf(requests);
         this.states = new RequestOutcome.State[requests.size()];
         this.attempts = new int[requests.size()];
-        java.util.Arrays.fill(states, RequestOutcome.State.NOT_SENT);
+        Arrays.fill(states, RequestOutcome.State.NOT_SENT);
     }
 
     /** Whether this was prepared from exactly this body object (a redelivery of the same message). */
@@ -56,7 +59,8 @@ public final class PreparedMessage {
     public synchronized List<RequestOutcome> outcomes() {
         List<RequestOutcome> outcomes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            outcomes.add(new RequestOutcome(i, states[i], attempts[i], requests.get(i).eventLogIds()));
+            outcomes.add(new RequestOutcome(i, states[i], attempts[i], requests.get(i).eventLogIds(),
+                    new String(requests.get(i).body(), StandardCharsets.UTF_8)));
         }
         return outcomes;
     }

@@ -8,7 +8,8 @@ import io.github.cameldfinery.component.error.DfineryException;
 
 /**
  * Which failures are retried, and after how long: transient ones only (HTTP 5xx, {@code 50000}, connection
- * failures), with exponential backoff and full jitter so that many producers do not retry in step.
+ * failures), with exponential backoff and equal jitter (a random pause between half the backoff and all of it), so that
+ * many producers do not retry in step.
  */
 public final class RetryPolicy {
 

@@ -3,12 +3,14 @@ package io.github.cameldfinery.component.validation;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.model.DfineryIdentity;
 
 /**
  * The rules every request obeys before it is sent (the reference's decisions 1, 2, 7 and 8): identities, event
@@ -18,8 +20,7 @@ public final class RequestRules {
 
     public static final int MAX_EVENTS_PER_REQUEST = 100;
     public static final int MAX_ITEMS_PER_REQUEST = 100;
-    public static final List<String> IDENTIFIERS = List.of("external_id", "phone_no", "email", "kakao_user_id",
-            "line_user_id");
+    private static final List<String> IDENTIFIERS = DfineryIdentity.IDENTIFIERS;
 
     private static final Pattern PHONE = Pattern.compile("[0-9]{8,15}");
 
@@ -67,10 +68,33 @@ public final class RequestRules {
 
     public static String eventLogId(JsonNode node, String path) {
         String id = requiredText(node, path);
+        eventLogId(id, path);
+        return id;
+    }
+
+    /** An event's id: a UUID, so that DFINERY can tell a resent event from a new one. */
+    public static void eventLogId(String id, String path) {
+        if (id == null) {
+            throw new DfineryValidationException(path, "required");
+        }
         if (!isUuid(id)) {
             throw new DfineryValidationException(path, "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
         }
-        return id;
+    }
+
+    /** An event carries at most as many items as a request may. */
+    public static void itemCount(int items, String path) {
+        if (items > MAX_ITEMS_PER_REQUEST) {
+            throw new DfineryValidationException(path, items + " items; DFINERY takes at most " + MAX_ITEMS_PER_REQUEST
+                    + " items per request, so one event cannot carry more");
+        }
+    }
+
+    /** Items go in event_items; {@code hasProperty} tells whether the event's properties hold a name. */
+    public static void noItemsInProperties(Predicate<String> hasProperty, String path) {
+        if (hasProperty.test("df_items") || hasProperty.test("df_item")) {
+            throw new DfineryValidationException(path + ".df_items", "items go in event_items, not in event_properties");
+        }
     }
 
     /** The RFC 4122 layout {@code xxxxxxxx-xxxx-Mxxx-Nxxx-xxxxxxxxxxxx}, M a version 1-8, N a variant 8, 9, a or b. */
@@ -100,13 +124,19 @@ public final class RequestRules {
         if (!node.isTextual()) {
             throw new DfineryValidationException(path, "must be a string");
         }
-        if (node.textValue().isBlank()) {
-            throw new DfineryValidationException(path, "must not be empty");
-        }
-        return node.textValue();
+        return requiredText(node.textValue(), path);
     }
 
-    /** Property values: a string, number, boolean, null, or a flat array of strings or numbers. */
+    public static String requiredText(String text, String path) {
+        if (text == null) {
+            throw new DfineryValidationException(path, "required");
+        }
+        if (text.isBlank()) {
+            throw new DfineryValidationException(path, "must not be empty");
+        }
+        return text;
+    }
+
     /** {@code path.field} or {@code path.field[index]}, built only when an error needs it. */
     public static String at(String path, String field, int index) {
         return index < 0 ? path + "." + field : path + "." + field + "[" + index + "]";
@@ -120,6 +150,7 @@ public final class RequestRules {
         }
     }
 
+    /** Property values: a string, number, boolean, null, or a flat array of strings or numbers. */
     public static void propertyValues(ObjectNode properties, String path) {
         propertyValues(properties, path, null, -1);
     }

@@ -1,4 +1,4 @@
-package io.github.cameldfinery.component;
+package io.github.cameldfinery.component.api;
 
 /** What {@code dfinery:export} extracts. */
 public enum DfineryExportDataset {

@@ -1,4 +1,4 @@
-package io.github.cameldfinery.component.export;
+package io.github.cameldfinery.component.quota;
 
 import java.time.Clock;
 import java.time.Duration;

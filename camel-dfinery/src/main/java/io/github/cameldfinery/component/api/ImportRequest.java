@@ -1,8 +1,8 @@
-package io.github.cameldfinery.component.pipeline;
+package io.github.cameldfinery.component.api;
 
 import java.util.List;
 
-import io.github.cameldfinery.component.DfineryApi;
+import io.github.cameldfinery.component.api.DfineryApi;
 
 /**
  * One HTTP request a message becomes: the API path and the JSON body, serialized once so that every retry and

@@ -1,12 +1,14 @@
-package io.github.cameldfinery.component.quota;
+package io.github.cameldfinery.component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldfinery.component.DfineryComponent;
-import io.github.cameldfinery.component.export.ExportQuota;
+import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.QuotaGuard;
+import io.github.cameldfinery.component.quota.QuotaGuards;
+import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
@@ -14,7 +16,7 @@ import org.apache.camel.support.console.AbstractDevConsole;
  * headers, what they let through, refused, and any 429 seen) and the export budgets. Shows no token, and calls no
  * API: looking costs no quota.
  */
-@org.apache.camel.spi.annotations.DevConsole(group = "camel", name = "dfinery", displayName = "DFINERY",
+@DevConsole(group = "camel", name = "dfinery", displayName = "DFINERY",
                                              description = "DFINERY quota use per service and API")
 public class DfineryDevConsole extends AbstractDevConsole {
 
@@ -45,10 +47,11 @@ public class DfineryDevConsole extends AbstractDevConsole {
         List<Map<String, Object>> rows = new ArrayList<>();
         DfineryComponent component = getCamelContext().hasComponent("dfinery") instanceof DfineryComponent
                 ? (DfineryComponent) getCamelContext().hasComponent("dfinery") : null;
-        if (component == null) {
+        QuotaGuards guards = component == null ? null : component.quotaGuards();
+        if (guards == null) {
             return rows;
         }
-        for (QuotaGuard.Snapshot snapshot : component.quotaGuards().snapshots()) {
+        for (QuotaGuard.Snapshot snapshot : guards.snapshots()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("serviceId", snapshot.serviceId());
             row.put("api", snapshot.api());
@@ -60,9 +63,10 @@ public class DfineryDevConsole extends AbstractDevConsole {
             row.put("granted", snapshot.granted());
             row.put("refused", snapshot.refused());
             row.put("rejectedByServer", snapshot.rejectedByServer());
+            row.put("waiting", snapshot.waiting());
             rows.add(row);
         }
-        for (Map.Entry<String, ExportQuota> entry : component.exportQuotas().entrySet()) {
+        for (Map.Entry<String, ExportQuota> entry : guards.exportQuotas().entrySet()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("serviceId", entry.getKey());
             row.put("api", "export");

@@ -1,7 +1,6 @@
-package io.github.cameldfinery.component.quota;
+package io.github.cameldfinery.component;
 
-import io.github.cameldfinery.component.DfineryApi;
-import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.api.DfineryApi;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.spi.PropertiesFunction;
@@ -38,8 +37,8 @@ public class DfineryQuotaFunction implements PropertiesFunction, CamelContextAwa
                                                + "export, optionally followed by .window");
         }
         DfineryComponent component = camelContext.getComponent("dfinery", DfineryComponent.class);
-        return window ? Long.toString(QuotaGuards.window(component.getConfiguration(), api).toMillis())
-                : Long.toString(QuotaGuards.limit(component.getConfiguration(), api));
+        return window ? Long.toString(component.getConfiguration().quotaWindow(api).toMillis())
+                : Long.toString(component.getConfiguration().quota(api));
     }
 
     @Override

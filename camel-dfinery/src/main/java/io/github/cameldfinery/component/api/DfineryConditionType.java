@@ -1,4 +1,4 @@
-package io.github.cameldfinery.component;
+package io.github.cameldfinery.component.api;
 
 /** How an export filter list applies. */
 public enum DfineryConditionType {

@@ -1,4 +1,4 @@
-package io.github.cameldfinery.component;
+package io.github.cameldfinery.component.api;
 
 /** The DFINERY API an endpoint talks to: the {@code api} part of {@code dfinery:api}. */
 public enum DfineryApi {

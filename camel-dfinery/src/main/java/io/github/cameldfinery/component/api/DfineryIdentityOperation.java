@@ -1,4 +1,4 @@
-package io.github.cameldfinery.component;
+package io.github.cameldfinery.component.api;
 
 /** What {@code dfinery:identity} does with a unified profile. */
 public enum DfineryIdentityOperation {

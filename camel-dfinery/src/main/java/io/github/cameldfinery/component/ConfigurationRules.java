@@ -1,0 +1,100 @@
+package io.github.cameldfinery.component;
+
+import java.net.URI;
+import java.util.Locale;
+
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.export.ExportRequest;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The option checks of an endpoint, run when it starts: a wrong option fails the route, naming the option. */
+final class ConfigurationRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationRules.class);
+
+    private final DfineryConfiguration config;
+
+    ConfigurationRules(DfineryConfiguration config) {
+        this.config = config;
+    }
+
+    void check(DfineryApi api, boolean consumer) {
+        checkConnection();
+        if (api == DfineryApi.export) {
+            checkExport(consumer);
+        } else {
+            checkImport();
+        }
+    }
+
+    private void checkConnection() {
+        URI base;
+        try {
+            base = URI.create(config.getBaseUri());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseUri '" + config.getBaseUri() + "' is not a URI", e);
+        }
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("baseUri must be an http or https URI, got '" + config.getBaseUri() + "'");
+        }
+        if (scheme.equals("http") && !isLoopback(base.getHost())) {
+            LOG.warn("baseUri {} uses plain http to a host that is not this machine: tokens and customer data would "
+                     + "cross the network unencrypted", config.getBaseUri());
+        }
+        if (config.getProxyHost() != null && config.getProxyPort() == null) {
+            throw new IllegalArgumentException("proxyPort is required when proxyHost is set");
+        }
+        requirePositive(config.getConnectTimeout(), "connectTimeout");
+        requirePositive(config.getRequestTimeout(), "requestTimeout");
+    }
+
+    private void checkImport() {
+        if (config.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, got " + config.getMaxRetries());
+        }
+        if (config.getRetryDelay() < 0 || config.getRetryMaxDelay() < config.getRetryDelay()) {
+            throw new IllegalArgumentException("retryDelay (" + config.getRetryDelay() + " ms) must be >= 0 and "
+                                               + "not exceed retryMaxDelay (" + config.getRetryMaxDelay() + " ms)");
+        }
+        if (config.getRateLimitMaxWait() < 0) {
+            throw new IllegalArgumentException("rateLimitMaxWait must not be negative");
+        }
+    }
+
+    private void checkExport(boolean consumer) {
+        if (consumer && ObjectHelper.isEmpty(config.getServiceId())) {
+            throw new IllegalArgumentException("dfinery:export needs the serviceId option (or "
+                                               + "camel.component.dfinery.service-id): a consumer has no message whose "
+                                               + "header could name the service");
+        }
+        if (config.getWindowDays() < 1) {
+            throw new IllegalArgumentException("windowDays must be at least 1, got " + config.getWindowDays());
+        }
+        if (config.getMaxWindowsPerPoll() < 1) {
+            throw new IllegalArgumentException("maxWindowsPerPoll must be at least 1");
+        }
+        if (config.getBatchSize() < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        if (config.getExportQuota() < 1 || config.getExportConcurrency() < 1 || config.getExportQuotaWindow() <= 0) {
+            throw new IllegalArgumentException("exportQuota, exportConcurrency and exportQuotaWindow must be positive");
+        }
+        if (config.getStartDate() != null) {
+            ExportRequest.date(config.getStartDate(), "startDate");
+        }
+    }
+
+    private static void requirePositive(long millis, String option) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, got " + millis + " ms");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                                || host.equals("::1"));
+    }
+}

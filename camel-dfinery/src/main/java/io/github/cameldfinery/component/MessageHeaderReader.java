@@ -1,0 +1,64 @@
+package io.github.cameldfinery.component;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.api.DfineryIdentityOperation;
+import io.github.cameldfinery.component.error.DfineryValidationException;
+import io.github.cameldfinery.component.mapping.JsonTrees;
+import io.github.cameldfinery.component.mapping.MessageHeaders;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import org.apache.camel.Message;
+
+/** What the message headers add to a body: the identity, for bodies that carry none, and the identity operation. */
+final class MessageHeaderReader {
+
+    /** Header to identifier, in the API's order; the identifier names are {@link DfineryIdentity}'s. */
+    private static final List<Map.Entry<String, String>> HEADERS = List.of(
+            Map.entry(DfineryConstants.EXTERNAL_ID, DfineryIdentity.EXTERNAL_ID),
+            Map.entry(DfineryConstants.PHONE_NO, DfineryIdentity.PHONE_NO),
+            Map.entry(DfineryConstants.EMAIL, DfineryIdentity.EMAIL),
+            Map.entry(DfineryConstants.KAKAO_USER_ID, DfineryIdentity.KAKAO_USER_ID),
+            Map.entry(DfineryConstants.LINE_USER_ID, DfineryIdentity.LINE_USER_ID));
+
+    private MessageHeaderReader() {
+    }
+
+    /** The headers the mappers read. */
+    static MessageHeaders headers(Message message) {
+        return new MessageHeaders(from(message), operation(message));
+    }
+
+    private static DfineryIdentityOperation operation(Message message) {
+        Object header = message.getHeader(DfineryConstants.OPERATION);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return DfineryIdentityOperation.valueOf(header.toString().trim());
+        } catch (IllegalArgumentException e) {
+            throw new DfineryValidationException("header " + DfineryConstants.OPERATION, "must be update or delete, got '"
+                                                                                         + header + "'");
+        }
+    }
+
+    /** The header identity as a tree, or null when the headers name none. */
+    private static JsonNode from(Message message) {
+        Object identity = message.getHeader(DfineryConstants.IDENTITY);
+        if (identity != null) {
+            return JsonTrees.toTree(identity, "header " + DfineryConstants.IDENTITY);
+        }
+        ObjectNode node = null;
+        for (Map.Entry<String, String> header : HEADERS) {
+            String value = message.getHeader(header.getKey(), String.class);
+            if (value != null) {
+                node = node == null ? JsonNodeFactory.instance.objectNode() : node;
+                node.put(header.getValue(), value);
+            }
+        }
+        return node;
+    }
+}

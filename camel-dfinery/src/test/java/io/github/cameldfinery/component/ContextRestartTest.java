@@ -1,0 +1,135 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.DfineryEmulator;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.RateLimit;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.faults.Fault;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.BeanRepository;
+import org.apache.camel.support.DefaultRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Camel context stopped and started again with its routes (a redeploy, a management restart): the producers,
+ * the quota guard, retries and waiting for the quota's reset all work after the start as before it.
+ */
+class ContextRestartTest {
+
+    static final int LIMIT = 4;
+    static final Duration WINDOW = Duration.ofSeconds(2);
+
+    DfineryEmulator emulator;
+    CamelContext context;
+    final Map<String, Object> beans = new HashMap<>();
+
+    /**
+     * Beans that outlive the Camel context, as in a Spring application context: Camel forgets components added by
+     * hand and beans bound in its own registry when the context stops, so a component kept across a restart is a bean
+     * of the application.
+     */
+    final class ApplicationBeans implements BeanRepository {
+        @Override
+        public Object lookupByName(String name) {
+            return beans.get(name);
+        }
+
+        @Override
+        public <T> T lookupByNameAndType(String name, Class<T> type) {
+            Object bean = beans.get(name);
+            return type.isInstance(bean) ? type.cast(bean) : null;
+        }
+
+        @Override
+        public <T> Map<String, T> findByTypeWithName(Class<T> type) {
+            return Map.of();
+        }
+
+        @Override
+        public <T> Set<T> findByType(Class<T> type) {
+            return Set.of();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = DfineryEmulator.start(new EmulatorConfig()
+                .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
+        context = new DefaultCamelContext(new DefaultRegistry(new ApplicationBeans()));
+        DfineryComponent component = new DfineryComponent();
+        DfineryConfiguration config = component.getConfiguration();
+        config.setBaseUri(emulator.baseUri().toString());
+        config.setServiceId("shop");
+        config.setImportToken("imp");
+        config.setEventQuota(LIMIT);
+        config.setEventQuotaWindow(WINDOW.toMillis());
+        config.setRateLimitMaxWait(5_000);
+        config.setRetryDelay(5);
+        config.setRetryMaxDelay(20);
+        beans.put("dfinery", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:events").to("dfinery:event");
+            }
+        });
+        context.start();
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+        emulator.close();
+    }
+
+    List<Exchange> push(int messages, String prefix) throws Exception {
+        ProducerTemplate template = context.createProducerTemplate();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(prefix + i))
+                    .datetime("2026-11-27T10:15:30.123Z").build();
+            sent.add(template.asyncSend("direct:events", e -> e.getMessage().setBody(event)));
+        }
+        List<Exchange> done = new ArrayList<>();
+        for (CompletableFuture<Exchange> future : sent) {
+            done.add(future.get(20, TimeUnit.SECONDS));
+        }
+        template.stop();
+        return done;
+    }
+
+    @Test
+    void sendsAfterAStopAndStartOfTheContext() throws Exception {
+        assertThat(push(LIMIT, "before-")).allSatisfy(e -> assertThat(e.getException()).isNull());
+
+        context.stop();
+        context.start();
+        emulator.service("shop").faults(ApiKind.EVENT).failNext(1, Fault.http500());
+
+        // The window is spent: the first request after the start learns so, the rest wait for the reset.
+        List<Exchange> after = push(2 * LIMIT, "after-");
+
+        assertThat(after).allSatisfy(e -> assertThat(e.getException()).isNull());
+        assertThat(emulator.service("shop").events()).hasSize(3 * LIMIT);
+    }
+}

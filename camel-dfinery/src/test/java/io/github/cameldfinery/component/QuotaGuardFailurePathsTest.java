@@ -1,0 +1,171 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import io.github.cameldfinery.component.error.DfineryRateLimitException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first request after a start is the guard's probe: whatever way it ends, the guard lets the next requests go,
+ * and nobody waits for it longer than the request timeout.
+ */
+class QuotaGuardFailurePathsTest extends DfineryTestSupport {
+
+    /** What the n-th request (0-based) does instead of going to the emulator; null to go to the emulator. */
+    IntFunction<CompletableFuture<HttpResponse<Object>>> override = n -> null;
+    final CompletableFuture<HttpResponse<Object>> neverAnswered = new CompletableFuture<>();
+
+    @AfterEach
+    void answerTheHangingRequest() {
+        neverAnswered.completeExceptionally(new IOException("test over"));
+    }
+
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext context = super.createCamelContext();
+        DfineryConfiguration config = context.getComponent("dfinery", DfineryComponent.class).getConfiguration();
+        config.setHttpClient(new FaultyClient(HttpClient.newHttpClient()));
+        config.setRequestTimeout(500);
+        config.setMaxRetries(0);
+        return context;
+    }
+
+    static DfineryEvent event(String user) {
+        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user))
+                .datetime("2026-11-27T10:15:30.123Z").build();
+    }
+
+    @Test
+    void aProbeThatThrowsWhileSendingReleasesTheGuard() throws Exception {
+        override = n -> {
+            if (n == 0) {
+                throw new IllegalStateException("the client is broken for one call");
+            }
+            return null;
+        };
+
+        Exchange first = send("dfinery:event", event("u1"));
+        assertThat(first.getException()).hasMessageContaining("broken for one call");
+
+        CompletableFuture<Exchange> second = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u2")));
+        Exchange done = second.get(5, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        assertThat(service().events()).hasSize(1);
+    }
+
+    @Test
+    void waitingForAProbeThatNeverAnswersEndsInATypedException() throws Exception {
+        override = n -> n == 0 ? neverAnswered : null;
+
+        CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u1")));
+        CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u2")));
+
+        Exchange refused = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(refused.getException()).isInstanceOf(DfineryRateLimitException.class)
+                .hasMessageContaining("first request");
+        assertThat(((DfineryRateLimitException) refused.getException()).isRefusedLocally()).isTrue();
+        assertThat(hanging).isNotDone();
+        assertThat(service().stats().totalRequests()).isZero();
+    }
+
+    /** The JDK client, with a hook in front of each send. */
+    final class FaultyClient extends HttpClient {
+        private final HttpClient delegate;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        FaultyClient(HttpClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            CompletableFuture<HttpResponse<Object>> instead = override.apply(calls.getAndIncrement());
+            return instead != null ? (CompletableFuture<HttpResponse<T>>) (Object) instead
+                    : delegate.sendAsync(request, handler);
+        }
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                                HttpResponse.PushPromiseHandler<T> push) {
+            return sendAsync(request, handler);
+        }
+
+        @Override
+        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+                throws IOException, InterruptedException {
+            try {
+                return sendAsync(request, handler).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+        }
+
+        @Override
+        public Optional<CookieHandler> cookieHandler() {
+            return delegate.cookieHandler();
+        }
+
+        @Override
+        public Optional<Duration> connectTimeout() {
+            return delegate.connectTimeout();
+        }
+
+        @Override
+        public Redirect followRedirects() {
+            return delegate.followRedirects();
+        }
+
+        @Override
+        public Optional<ProxySelector> proxy() {
+            return delegate.proxy();
+        }
+
+        @Override
+        public SSLContext sslContext() {
+            return delegate.sslContext();
+        }
+
+        @Override
+        public SSLParameters sslParameters() {
+            return delegate.sslParameters();
+        }
+
+        @Override
+        public Optional<Authenticator> authenticator() {
+            return delegate.authenticator();
+        }
+
+        @Override
+        public Version version() {
+            return delegate.version();
+        }
+
+        @Override
+        public Optional<Executor> executor() {
+            return delegate.executor();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which service a message goes to when several dfinery endpoints meet in one route: an endpoint's own serviceId
+ * wins over the CamelDfineryServiceId header that another dfinery endpoint wrote, and a header the route itself set
+ * overrides the endpoint. The export budget charged is the one of the service called.
+ */
+class ServiceIdRoutingTest extends DfineryTestSupport {
+
+    static DfineryEvent event(String user) {
+        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user))
+                .datetime("2026-11-27T10:15:30.123Z").build();
+    }
+
+    @Test
+    void theHeaderWrittenByOneEndpointDoesNotRedirectTheNext() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:chain").to("dfinery:event?serviceId=" + SERVICE)
+                        .setBody(constant(Map.of("df_push_optin", true)))
+                        .to("dfinery:profile?serviceId=" + OTHER_SERVICE);
+            }
+        });
+
+        Exchange done = template.send("direct:chain", e -> {
+            e.getMessage().setBody(event("u1"));
+            e.getMessage().setHeader(DfineryConstants.EXTERNAL_ID, "u1");
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EVENT)).isEqualTo(1);
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.PROFILE)).isZero();
+        assertThat(dfinery.service(OTHER_SERVICE).stats().requests(ApiKind.PROFILE)).isEqualTo(1);
+        assertThat(done.getMessage().getHeader(DfineryConstants.SERVICE_ID)).isEqualTo(OTHER_SERVICE);
+    }
+
+    @Test
+    void aHeaderSetByTheRouteOverridesTheEndpoint() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:override").to("dfinery:event?serviceId=" + SERVICE)
+                        .setHeader(DfineryConstants.SERVICE_ID, constant(OTHER_SERVICE))
+                        .to("dfinery:event?serviceId=" + SERVICE);
+            }
+        });
+
+        Exchange done = template.send("direct:override", e -> e.getMessage().setBody(event("u1")));
+
+        assertThat(done.getException()).isNull();
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EVENT)).isEqualTo(1);
+        assertThat(dfinery.service(OTHER_SERVICE).stats().requests(ApiKind.EVENT)).isEqualTo(1);
+    }
+
+    @Test
+    void exportedRowsGoToTheServiceOfTheProducer() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?delay=50&startDate=" + ExportTestData.today().minusDays(1) + "&serviceId=" + SERVICE)
+                        .setBody(constant(Map.of("df_push_optin", true)))
+                        .setHeader(DfineryConstants.EXTERNAL_ID, constant("copied"))
+                        .to("dfinery:profile?serviceId=" + OTHER_SERVICE);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> dfinery.service(OTHER_SERVICE).stats().requests(ApiKind.PROFILE) == 3);
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.PROFILE)).isZero();
+    }
+
+    @Test
+    void theExportProducerChargesTheBudgetOfTheServiceItCalls() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
+        String yesterday = ExportTestData.today().minusDays(1).toString();
+        String uri = "dfinery:export?exportQuota=1&fromDate=" + yesterday;
+
+        Exchange other = send(uri, null, DfineryConstants.SERVICE_ID, OTHER_SERVICE);
+        Exchange own = send(uri, null);
+
+        assertThat(other.getException()).isNull();
+        assertThat(own.getException()).isNull();
+        assertThat(dfinery.service(OTHER_SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(1);
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(1);
+        DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
+        assertThat(component.exportQuotas()).containsKeys(SERVICE, OTHER_SERVICE);
+        assertThat(component.exportQuotas().get(OTHER_SERVICE).remaining()).isZero();
+    }
+
+    @Test
+    void anExportConsumerWithoutServiceIdFailsAtStartNamingTheOption() throws Exception {
+        try (DefaultCamelContext bare = new DefaultCamelContext()) {
+            DfineryComponent component = new DfineryComponent();
+            component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
+            component.getConfiguration().setExportToken(EXPORT_TOKEN);
+            bare.addComponent("dfinery", component);
+            bare.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dfinery:export?delay=50").to("log:rows");
+                }
+            });
+
+            assertThatThrownBy(bare::start).hasStackTraceContaining("serviceId")
+                    .hasStackTraceContaining("dfinery:export");
+        }
+        assertThat(dfinery.service(SERVICE).stats().totalRequests()).isZero();
+    }
+}
