@@ -163,7 +163,10 @@ public class DfineryConfiguration implements Cloneable {
         return serviceId;
     }
 
-    /** The DFINERY service id ({@code service_id}) that every call names. A header can override it per message. */
+    /**
+     * The DFINERY service id (service_id) that every call names. A CamelDfineryServiceId header set by the route
+     * overrides it per message; the header a dfinery endpoint writes does not.
+     */
     public void setServiceId(String serviceId) {
         this.serviceId = serviceId;
     }

@@ -5,8 +5,10 @@ import org.apache.camel.spi.Metadata;
 /** Exchange headers of the {@code dfinery} component. */
 public final class DfineryConstants {
 
-    @Metadata(description = "The DFINERY service id for this message; overrides the serviceId option. The producer "
-                            + "always sets it to the service id it used, so a throttle can correlate on it.",
+    @Metadata(description = "The DFINERY service id for this message. Set by the route, it overrides the endpoint's "
+                            + "serviceId option. Every dfinery endpoint sets it to the service it called (so a throttle "
+                            + "can correlate on it); that value is information and does not redirect the next dfinery "
+                            + "endpoint, whose own serviceId applies.",
               javaType = "String")
     public static final String SERVICE_ID = "CamelDfineryServiceId";
 

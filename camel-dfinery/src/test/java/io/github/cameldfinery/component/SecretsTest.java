@@ -114,6 +114,26 @@ class SecretsTest extends DfineryTestSupport {
         assertThat(texts).anyMatch(text -> text.contains("importToken=xxxxxx"));
     }
 
+    /**
+     * Camel core logs every URI that holds a property placeholder, resolved, at DEBUG: a token written into such a
+     * URI is printed in clear, whatever the placeholder. Component-level options never enter a URI.
+     */
+    @Test
+    void aTokenInAUriWithAPlaceholderReachesTheLogComponentOptionsDoNot() {
+        String inUri = "placeholder-token-SECRET";
+        context.getPropertiesComponent().addOverrideProperty("emulator.uri", dfinery.baseUri().toString());
+        context.getPropertiesComponent().addOverrideProperty("dfinery.import-token", inUri);
+
+        send("dfinery:profile?baseUri={{emulator.uri}}", java.util.Map.of("df_push_optin", true),
+                DfineryConstants.EXTERNAL_ID, "u1");
+        List<String> componentLevel = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        send("dfinery:identity?importToken={{dfinery.import-token}}", null, DfineryConstants.EXTERNAL_ID, "u1");
+
+        assertThat(componentLevel).anyMatch(line -> line.contains(dfinery.baseUri().toString()));
+        assertThat(componentLevel).noneMatch(line -> line.contains(IMPORT_TOKEN));
+        assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains(inUri));
+    }
+
     @Test
     void redirectsAreNotFollowed() throws IOException {
         List<String> tokensSeenElsewhere = new CopyOnWriteArrayList<>();
