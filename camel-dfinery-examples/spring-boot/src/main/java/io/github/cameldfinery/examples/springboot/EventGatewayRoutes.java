@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /events} takes one event or a list (the component's JSON forms) and forwards it to dfinery:event,
- * throttled to the quota. Bad input is answered 400 with the field at fault; when DFINERY fails for good, the
- * request is parked on disk (answered 202) to be sent again later, so nothing is lost.
+ * throttled to the quota. Bad input is answered 400 with the field at fault; when DFINERY fails for good, what was
+ * sent is parked on disk (answered 202) to be sent again later, so nothing is lost and nothing is stored twice.
  */
 @Component
 public class EventGatewayRoutes extends RouteBuilder {
@@ -34,8 +34,18 @@ public class EventGatewayRoutes extends RouteBuilder {
                             "field", String.valueOf(error.getField()), "rule", String.valueOf(error.getRule()))));
                 });
 
+        // Park the requests as they were sent, with the event_log_ids they carried: after a timeout DFINERY may have
+        // stored them, and a resend with the same ids is then a no-op. The original message has no ids yet (they
+        // are given when it is sent), so it is parked only when nothing was sent at all.
         onException(DfineryException.class).handled(true).useOriginalMessage()
-                .to("file:{{gateway.parked-dir}}?fileName=${date:now:yyyyMMddHHmmssSSS}-${exchangeId}.json")
+                .process(e -> {
+                    List<String> sent = e.getProperty(Exchange.EXCEPTION_CAUGHT, DfineryException.class)
+                            .getUnstoredRequests();
+                    e.getMessage().setBody(sent.isEmpty() ? List.of(e.getMessage().getBody(String.class)) : sent);
+                })
+                .split(body())
+                    .to("file:{{gateway.parked-dir}}?fileName=${date:now:yyyyMMddHHmmssSSS}-${exchangeId}-${exchangeProperty.CamelSplitIndex}.json")
+                .end()
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setBody(constant("{\"parked\":true}"));
@@ -56,6 +66,7 @@ public class EventGatewayRoutes extends RouteBuilder {
         // Parked requests go out again once a minute; a park-and-resend loop never drops an event, and the
         // event_log_ids inside them keep DFINERY from storing one twice.
         from("file:{{gateway.parked-dir}}?delay={{gateway.resend-delay}}&moveFailed=.failed").routeId("resend-parked")
+                .autoStartup("{{gateway.resend-auto-startup:true}}")
                 .convertBodyTo(String.class)
                 .to("dfinery:event");
     }
