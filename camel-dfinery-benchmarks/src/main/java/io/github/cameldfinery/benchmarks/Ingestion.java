@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -114,7 +113,8 @@ public final class Ingestion {
         context.stop();
 
         System.out.printf(Locale.ROOT, "events=%d batches=%d inFlight=%d%n", events, batches, inFlight);
-        System.out.println("| Path | Events/s | Requests/s | Events/request | CPU ms per 1,000 events | Bytes allocated per event | p50 ms | p99 ms |");
+        System.out.println("| Path | Events/s | Requests/s | Events/request | CPU ms per 1,000 events "
+                           + "| Bytes allocated per event | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(r.line()));
         if (results.size() < 3) {

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.api.DfineryConditionType;
 import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
-import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportCursor;
 import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.quota.ExportQuota;

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.cameldfinery.component.mapping.EventMapper;
 import io.github.cameldfinery.component.api.ImportRequest;
+import io.github.cameldfinery.component.mapping.EventMapper;
 import org.apache.camel.Exchange;
 
 /**

@@ -76,17 +76,7 @@ class ContextRestartTest {
         emulator = DfineryEmulator.start(new EmulatorConfig()
                 .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
         context = new DefaultCamelContext(new DefaultRegistry(new ApplicationBeans()));
-        DfineryComponent component = new DfineryComponent();
-        DfineryConfiguration config = component.getConfiguration();
-        config.setBaseUri(emulator.baseUri().toString());
-        config.setServiceId("shop");
-        config.setImportToken("imp");
-        config.setEventQuota(LIMIT);
-        config.setEventQuotaWindow(WINDOW.toMillis());
-        config.setRateLimitMaxWait(5_000);
-        config.setRetryDelay(5);
-        config.setRetryMaxDelay(20);
-        beans.put("dfinery", component);
+        beans.put("dfinery", ScaledQuota.component(emulator.baseUri(), LIMIT, WINDOW, Duration.ofSeconds(5)));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.github.cameldfinery.emulator.ApiKind;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,17 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
         return service().stats().requests(ApiKind.EXPORT);
     }
 
+    /** A stream-mode export of yesterday, polled every 50 ms, into {@code route}. */
+    void exportInto(String routeId, UnaryOperator<RouteDefinition> route) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                route.apply(from("dfinery:export?outputMode=stream&delay=50&startDate=" + yesterday()).routeId(routeId)
+                        .streamCache("false"));
+            }
+        });
+    }
+
     /** Lets several polls pass after the first window: a consumer that repeats a window would call again. */
     void letPollsPass(String routeId) {
         DfineryExportConsumer consumer = (DfineryExportConsumer) context.getRoute(routeId).getConsumer();
@@ -50,14 +63,8 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
     @Test
     void streamWrittenToAFileIsExportedOnce() throws Exception {
         seedOneClosedDay();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("dfinery:export?outputMode=stream&delay=50&startDate=" + yesterday()).routeId("to-file")
-                        .streamCache("false")
-                        .to("file:" + out + "?fileName=export-${exchangeId}.csv");
-            }
-        });
+        exportInto("to-file", route -> route
+                .to("file:" + out + "?fileName=export-${exchangeId}.csv"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> files().size() >= 1);
         letPollsPass("to-file");
@@ -70,15 +77,9 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
     @Test
     void streamConvertedToStringIsExportedOnce() throws Exception {
         seedOneClosedDay();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("dfinery:export?outputMode=stream&delay=50&startDate=" + yesterday()).routeId("to-string")
-                        .streamCache("false")
-                        .convertBodyTo(String.class)
-                        .process(e -> bodies.add(e.getMessage().getBody(String.class)));
-            }
-        });
+        exportInto("to-string", route -> route
+                .convertBodyTo(String.class)
+                .process(e -> bodies.add(e.getMessage().getBody(String.class))));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bodies.size() >= 1);
         letPollsPass("to-string");
@@ -92,14 +93,8 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
     void streamCachedByTheRouteIsExportedOnce() throws Exception {
         seedOneClosedDay();
         context.setStreamCaching(true);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("dfinery:export?outputMode=stream&delay=50&startDate=" + yesterday()).routeId("cached")
-                        .streamCache("true")
-                        .process(e -> bodies.add(e.getMessage().getBody(String.class)));
-            }
-        });
+        exportInto("cached", route -> route.streamCache("true")
+                .process(e -> bodies.add(e.getMessage().getBody(String.class))));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> bodies.size() >= 1);
         letPollsPass("cached");
@@ -111,18 +106,12 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
     @Test
     void aRouteThatClosesTheStreamBeforeTheEndFailsTheWindow() throws Exception {
         seedOneClosedDay();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("dfinery:export?outputMode=stream&delay=50&startDate=" + yesterday()).routeId("closes-early")
-                        .streamCache("false")
-                        .process(e -> {
-                            InputStream in = e.getMessage().getBody(InputStream.class);
-                            in.read(new byte[16]);
-                            in.close();
-                        });
-            }
-        });
+        exportInto("closes-early", route -> route
+                .process(e -> {
+                    InputStream in = e.getMessage().getBody(InputStream.class);
+                    in.read(new byte[16]);
+                    in.close();
+                }));
 
         // Every poll exports the same window again: it was never read to the end, so the cursor stays.
         await().atMost(Duration.ofSeconds(10)).until(() -> exportCalls() >= 3);

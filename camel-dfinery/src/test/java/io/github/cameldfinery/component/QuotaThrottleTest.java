@@ -61,17 +61,7 @@ class QuotaThrottleTest {
 
     CamelContext app(RouteBuilder routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        DfineryComponent component = new DfineryComponent();
-        DfineryConfiguration config = component.getConfiguration();
-        config.setBaseUri(emulator.baseUri().toString());
-        config.setServiceId("shop");
-        config.setImportToken("imp");
-        config.setEventQuota(LIMIT);
-        config.setEventQuotaWindow(WINDOW.toMillis());
-        config.setRateLimitMaxWait(10_000);
-        config.setRetryDelay(5);
-        config.setRetryMaxDelay(20);
-        context.addComponent("dfinery", component);
+        context.addComponent("dfinery", ScaledQuota.component(emulator.baseUri(), LIMIT, WINDOW, Duration.ofSeconds(10)));
         if (routes != null) {
             context.addRoutes(routes);
         }

@@ -2,8 +2,6 @@ package io.github.cameldfinery.component.api;
 
 import java.util.List;
 
-import io.github.cameldfinery.component.api.DfineryApi;
-
 /**
  * One HTTP request a message becomes: the API path and the JSON body, serialized once so that every retry and
  * redelivery sends the same bytes.

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryException;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.FailureResponses;
-import io.github.cameldfinery.component.api.Json;
 
 /**
  * Makes one export call and hands back the CSV body as a stream, never reading it whole. A failure answer (any

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.api.DfineryConditionType;
 import io.github.cameldfinery.component.api.DfineryExportDataset;
-import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.api.Json;
+import io.github.cameldfinery.component.error.DfineryValidationException;
 import org.apache.camel.RuntimeCamelException;
 
 /**

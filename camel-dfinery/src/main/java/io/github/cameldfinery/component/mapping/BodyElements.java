@@ -1,10 +1,9 @@
 package io.github.cameldfinery.component.mapping;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
-import java.io.InputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.error.DfineryValidationException;

@@ -1,23 +1,22 @@
 package io.github.cameldfinery.component.mapping;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
-import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.Message;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.api.DfineryIdentityOperation;
 import io.github.cameldfinery.component.error.DfineryValidationException;
-import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.validation.RequestRules;
 
 /**

@@ -142,8 +142,8 @@ public final class JsonTrees {
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 if (!(entry.getKey() instanceof String)) {
-                    throw new DfineryValidationException(path, "map keys must be strings, got "
-                                                               + (entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName()));
+                    String type = entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName();
+                    throw new DfineryValidationException(path, "map keys must be strings, got " + type);
                 }
                 String key = (String) entry.getKey();
                 object.set(key, convert(entry.getValue(), path, key, -1));

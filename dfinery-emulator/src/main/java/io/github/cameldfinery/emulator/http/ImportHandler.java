@@ -64,7 +64,8 @@ final class ImportHandler implements HttpHandler {
         EmulatedService service = services.apply(serviceId);
         if (service == null) {
             unknownService.run();
-            answer(exchange, httpStatusOf(ImportCode.INVALID_SERVICE_ID), ImportCode.INVALID_SERVICE_ID, "service_id: unknown service '" + serviceId + "'");
+            answer(exchange, httpStatusOf(ImportCode.INVALID_SERVICE_ID), ImportCode.INVALID_SERVICE_ID,
+                    "service_id: unknown service '" + serviceId + "'");
             return;
         }
         service.countRequest(operation.kind);

@@ -1,7 +1,7 @@
 package io.github.cameldfinery.emulator.validation;
 
-import java.util.Iterator;
 import java.util.Collection;
+import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -44,7 +44,8 @@ public class EventGatewayRoutes extends RouteBuilder {
                     e.getMessage().setBody(sent.isEmpty() ? List.of(e.getMessage().getBody(String.class)) : sent);
                 })
                 .split(body())
-                    .to("file:{{gateway.parked-dir}}?fileName=${date:now:yyyyMMddHHmmssSSS}-${exchangeId}-${exchangeProperty.CamelSplitIndex}.json")
+                    .to("file:{{gateway.parked-dir}}"
+                        + "?fileName=${date:now:yyyyMMddHHmmssSSS}-${exchangeId}-${exchangeProperty.CamelSplitIndex}.json")
                 .end()
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))

@@ -1,0 +1,83 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.spi.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages of the component form layers: the component package on top, then pipeline, quota, export and
+ * mapping, then http and validation, then api, error and model. No cycle, so each concern has one obvious place.
+ * Read from the compiled classes with the JDK's jdeps.
+ */
+class PackageDependencyTest {
+
+    static final String ROOT = "io.github.cameldfinery.component";
+
+    /** Package to the packages of the component it uses, from the compiled main classes. */
+    static Map<String, Set<String>> graph() {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        StringWriter out = new StringWriter();
+        int status = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-verbose:package",
+                "-filter:none", "--ignore-missing-deps", Path.of("target/classes").toString());
+        assertThat(status).as(out.toString()).isZero();
+        Map<String, Set<String>> graph = new TreeMap<>();
+        for (String line : out.toString().split("\\R")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 3 && words[1].equals("->") && words[0].startsWith(ROOT) && words[2].startsWith(ROOT)
+                && !words[0].equals(words[2])) {
+                graph.computeIfAbsent(words[0], p -> new TreeSet<>()).add(words[2]);
+            }
+        }
+        return graph;
+    }
+
+    @Test
+    void packagesHaveNoCycle() {
+        Map<String, Set<String>> graph = graph();
+        assertThat(graph).as("jdeps found the component's packages").containsKey(ROOT);
+        for (String start : graph.keySet()) {
+            assertThat(cycleFrom(start, graph, new ArrayList<>())).as("cycle through " + start).isEmpty();
+        }
+    }
+
+    @Test
+    void theSharedVocabularyDependsOnNothingElse() {
+        Map<String, Set<String>> graph = graph();
+        for (String leaf : List.of(ROOT + ".api", ROOT + ".error", ROOT + ".model")) {
+            assertThat(graph.getOrDefault(leaf, Set.of())).as(leaf).isEmpty();
+        }
+        graph.forEach((from, to) -> {
+            if (!from.equals(ROOT)) {
+                assertThat(to).as(from + " must not reach back into the component package").doesNotContain(ROOT);
+            }
+        });
+    }
+
+    private static List<String> cycleFrom(String node, Map<String, Set<String>> graph, List<String> path) {
+        if (path.contains(node)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        path.add(node);
+        for (String next : graph.getOrDefault(node, Set.of())) {
+            List<String> cycle = cycleFrom(next, graph, path);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        return List.of();
+    }
+}

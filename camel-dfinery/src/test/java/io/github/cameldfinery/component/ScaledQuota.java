@@ -1,0 +1,26 @@
+package io.github.cameldfinery.component;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** A component for the emulator's service "shop" with a scaled event quota, as the quota tests use it. */
+final class ScaledQuota {
+
+    private ScaledQuota() {
+    }
+
+    /** Quota {@code limit} per {@code window}, waiting up to {@code maxWait} for a reset; quick retries. */
+    static DfineryComponent component(URI emulator, int limit, Duration window, Duration maxWait) {
+        DfineryComponent component = new DfineryComponent();
+        DfineryConfiguration config = component.getConfiguration();
+        config.setBaseUri(emulator.toString());
+        config.setServiceId("shop");
+        config.setImportToken("imp");
+        config.setEventQuota(limit);
+        config.setEventQuotaWindow(window.toMillis());
+        config.setRateLimitMaxWait(maxWait.toMillis());
+        config.setRetryDelay(5);
+        config.setRetryMaxDelay(20);
+        return component;
+    }
+}
