@@ -1,23 +1,33 @@
 package io.github.cameldfinery.benchmarks;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.DfineryConstants;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryItem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -26,104 +36,145 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
- * Event ingestion through three paths against one emulator (in its own JVM), side by side in one run:
- * (a) a dfinery:event route, (b) the same work by hand with camel-http and camel-jackson, (c) a raw
- * java.net.http loop posting pre-serialised bodies, the ceiling; (d) the same loop with sendAsync, to weigh the
- * asynchronous client on its own. Arguments: emulator base URI, events (default 1,000,000), requests in flight
- * (default 8), paths (default abc).
+ * Event ingestion against one emulator (in its own JVM), every path side by side in one run, in several rounds in
+ * rotating order, each path on a reset emulator with both heaps collected first:
+ * <ul>
+ * <li>a: a dfinery:event route fed typed events (built inside the clock);</li>
+ * <li>a-map: the same route fed the API's request shape as Maps (built inside the clock);</li>
+ * <li>a-json: the same route fed JSON text, as it arrives from HTTP or a queue (serialised before the clock);</li>
+ * <li>b: the same work by hand with camel-http and camel-jackson (Maps built inside the clock);</li>
+ * <li>c: raw java.net.http, blocking send, bodies serialised before the clock: the transport alone;</li>
+ * <li>c2 (c'): the typed events built inside the clock, written with a plain Jackson JsonGenerator and posted with
+ * blocking send: the ceiling for any path that must build JSON.</li>
+ * </ul>
+ * All paths keep the same number of requests in flight. Arguments: emulator base URI, events (default 1,000,000),
+ * requests in flight (default 8), rounds (default 3), paths (default a,a-map,a-json,b,c,c2).
  */
 public final class Ingestion {
 
     static final String SERVICE = "bench";
     static final String IMPORT = "bench-import";
+    static final JsonFactory JSON = new JsonFactory();
 
     private Ingestion() {
     }
 
-    /** The outcome of one path. */
+    /** The outcome of one path in one round. */
     record Result(String path, long events, long requests, Stats stats) {
+        double eventsPerSecond() {
+            return events / stats.seconds();
+        }
+
+        double cpuPerEvent() {
+            return stats.cpuMillisPer1000(events);
+        }
+
         String line() {
-            return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f | %.1f | %,.0f | %.1f | %.1f |", path,
-                    events / stats.seconds(), requests / stats.seconds(), events / (double) requests,
-                    stats.cpuMillisPer1000(events), stats.allocatedPerEvent(events), stats.percentileMillis(0.50),
+            return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f | %.1f | %,.0f | %d | %.1f | %.1f |", path,
+                    eventsPerSecond(), requests / stats.seconds(), events / (double) requests, cpuPerEvent(),
+                    stats.allocatedPerEvent(events), stats.threadsStarted(), stats.percentileMillis(0.50),
                     stats.percentileMillis(0.99));
         }
+    }
+
+    /** One path: how to run it for a number of batches. */
+    @FunctionalInterface
+    interface PathRun {
+        Result run(int batches) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        String paths = args.length > 3 ? args[3] : "abc";
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        List<String> paths = List.of((args.length > 4 ? args[4] : "a,a-map,a-json,b,c,c2").split(","));
         int batches = events / Workload.BATCH;
         CamelContext context = context(base);
         context.start();
         ProducerTemplate template = context.createProducerTemplate();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Map<String, PathRun> runs = new LinkedHashMap<>();
+        runs.put("a", n -> viaCamel("a", template, "direct:component", n, inFlight, Workload::typed,
+                Ingestion::requestsSent));
+        runs.put("a-map", n -> viaCamel("a-map", template, "direct:component", n, inFlight, Workload::requestMap,
+                Ingestion::requestsSent));
+        runs.put("a-json", n -> {
+            List<byte[]> bodies = prepare(n);
+            return viaCamel("a-json", template, "direct:component", n, inFlight, bodies::get, Ingestion::requestsSent);
+        });
+        runs.put("b", n -> viaCamel("b", template, "direct:camel-http", n, inFlight, Workload::requestMap, e -> 1));
+        runs.put("c", n -> raw("c", http, base, inFlight, prepare(n)::get, n));
+        runs.put("c2", n -> raw("c2", http, base, inFlight, Ingestion::writeTyped, n));
 
-        // Warm-up of every path, then the measured runs, each on a reset emulator.
-        // Warm every path first (a fifth of the work each), so that no path pays for the JIT compiling the code it
-        // shares with the others (Jackson, the HTTP client, Camel), then measure each on a reset emulator.
+        // Warm every path first (a fifth of the work each), so that none pays for the JIT compiling code it shares
+        // with the others (Jackson, the HTTP client, Camel).
         int warm = Math.max(20, batches / 5);
-        List<Result> results = new ArrayList<>();
-        if (paths.contains("a")) {
-            component(template, warm, inFlight);
+        for (String path : paths) {
+            runs.get(path).run(warm);
         }
-        if (paths.contains("b")) {
-            camelHttp(template, warm, inFlight);
-        }
-        if (paths.contains("c")) {
-            raw(http, base, prepare(warm), inFlight);
-        }
-        if (paths.contains("a")) {
-            reset(http, base);
-            results.add(component(template, batches, inFlight));
-            check(http, base, events);
-        }
-        if (paths.contains("b")) {
-            reset(http, base);
-            results.add(camelHttp(template, batches, inFlight));
-            check(http, base, events);
-        }
-        if (paths.contains("c")) {
-            List<byte[]> bodies = prepare(batches);
-            reset(http, base);
-            results.add(raw(http, base, bodies, inFlight));
-            check(http, base, events);
-        }
-        if (paths.contains("d")) {
-            List<byte[]> bodies = prepare(batches);
-            rawAsync(http, base, prepare(warm), inFlight);
-            reset(http, base);
-            results.add(rawAsync(http, base, bodies, inFlight));
-            check(http, base, events);
-        }
-        if (Boolean.getBoolean("bench.threads")) {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null) {
-                    cpu.merge(info.getThreadName().replaceAll("\\d+", "#"), threads.getThreadCpuTime(info.getThreadId()) / 1_000_000,
-                            Long::sum);
-                }
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "events=%d batches=%d inFlight=%d rounds=%d cpus=%d%n", events, batches, inFlight,
+                rounds, Runtime.getRuntime().availableProcessors());
+        System.out.println(HEADER);
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < paths.size(); k++) {
+                String path = paths.get((k + round) % paths.size());
+                collectGarbage(http, base);
+                reset(http, base);
+                Result result = runs.get(path).run(batches);
+                check(http, base, (long) batches * Workload.BATCH);
+                results.computeIfAbsent(path, p -> new ArrayList<>()).add(result);
+                System.out.println(result.line().replaceFirst("\\| ", "| r" + (round + 1) + " "));
             }
-            cpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(12)
-                    .forEach(e -> System.out.println("cpu ms " + e.getValue() + " " + e.getKey()));
         }
         context.stop();
+        summary(results);
+    }
 
-        System.out.printf(Locale.ROOT, "events=%d batches=%d inFlight=%d%n", events, batches, inFlight);
-        System.out.println("| Path | Events/s | Requests/s | Events/request | CPU ms per 1,000 events "
-                           + "| Bytes allocated per event | p50 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        results.forEach(r -> System.out.println(r.line()));
-        if (results.size() < 3) {
-            return;
+    static final String HEADER = "| Path | Events/s | Requests/s | Events/request | Client CPU ms per 1,000 events "
+                                 + "| Bytes allocated per event | Threads started | p50 ms | p99 ms |\n"
+                                 + "|---|---|---|---|---|---|---|---|---|";
+
+    /** Medians of the rounds, with the range of events/s, and the ratios the targets are stated in. */
+    static void summary(Map<String, List<Result>> results) {
+        System.out.println();
+        System.out.println("| Path | Events/s, median (min-max) | Client CPU ms per 1,000 events, median "
+                           + "| Bytes allocated per event, median |");
+        System.out.println("|---|---|---|---|");
+        Map<String, Double> rate = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        results.forEach((path, list) -> {
+            double[] rates = list.stream().mapToDouble(Result::eventsPerSecond).sorted().toArray();
+            rate.put(path, median(rates));
+            cpu.put(path, median(list.stream().mapToDouble(Result::cpuPerEvent).sorted().toArray()));
+            double alloc = median(list.stream().mapToDouble(r -> r.stats().allocatedPerEvent(r.events())).sorted()
+                    .toArray());
+            System.out.printf(Locale.ROOT, "| %s | %,.0f (%,.0f-%,.0f) | %.1f | %,.0f |%n", path, rate.get(path), rates[0],
+                    rates[rates.length - 1], cpu.get(path), alloc);
+        });
+        System.out.println();
+        ratio("a/b events/s", rate, "a", "b");
+        ratio("a/c2 events/s", rate, "a", "c2");
+        ratio("a-map/a events/s", rate, "a-map", "a");
+        ratio("a-json/a events/s", rate, "a-json", "a");
+        ratio("a/c events/s", rate, "a", "c");
+        ratio("a/b client CPU per event", cpu, "a", "b");
+    }
+
+    private static void ratio(String name, Map<String, Double> values, String x, String y) {
+        if (values.containsKey(x) && values.containsKey(y)) {
+            System.out.printf(Locale.ROOT, "%s = %.2f%n", name, values.get(x) / values.get(y));
         }
-        double a = results.get(0).events() / results.get(0).stats().seconds();
-        double b = results.get(1).events() / results.get(1).stats().seconds();
-        double c = results.get(2).events() / results.get(2).stats().seconds();
-        System.out.printf(Locale.ROOT, "a/c = %.2f   a/b = %.2f%n", a / c, a / b);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static int requestsSent(Exchange exchange) {
+        return exchange.getMessage().getHeader(DfineryConstants.REQUEST_COUNT, Integer.class);
     }
 
     static CamelContext context(URI base) throws Exception {
@@ -153,16 +204,6 @@ public final class Ingestion {
             }
         });
         return context;
-    }
-
-    static Result component(ProducerTemplate template, int batches, int inFlight) throws Exception {
-        return viaCamel("a. dfinery:event route", template, "direct:component", batches, inFlight, Workload::typed,
-                exchange -> exchange.getMessage().getHeader(DfineryConstants.REQUEST_COUNT, Integer.class));
-    }
-
-    static Result camelHttp(ProducerTemplate template, int batches, int inFlight) throws Exception {
-        return viaCamel("b. camel-http + camel-jackson", template, "direct:camel-http", batches, inFlight,
-                Workload::requestMap, exchange -> 1);
     }
 
     static Result viaCamel(String name, ProducerTemplate template, String uri, int batches, int inFlight,
@@ -207,20 +248,25 @@ public final class Ingestion {
         return bodies;
     }
 
-    static Result raw(HttpClient http, URI base, List<byte[]> bodies, int inFlight) throws Exception {
+    /**
+     * Blocking sends from {@code inFlight} threads; {@code body} gives batch i's request bytes (looked up, or built and
+     * written inside the clock).
+     */
+    static Result raw(String name, HttpClient http, URI base, int inFlight, IntFunction<byte[]> body, int batches)
+            throws Exception {
         URI uri = URI.create(base + "/api/v1/events?service_id=" + SERVICE);
-        Stats stats = new Stats(bodies.size());
+        Stats stats = new Stats(batches);
         ExecutorService pool = Executors.newFixedThreadPool(inFlight);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < inFlight; t++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < batches; i = next.getAndIncrement()) {
                     long start = System.nanoTime();
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                             .header("Content-Type", "application/json").header("access_token", IMPORT)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(i))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     stats.latency(System.nanoTime() - start);
                     if (!response.body().contains("\"20000\"")) {
@@ -230,38 +276,74 @@ public final class Ingestion {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> worker : workers) {
+        for (Future<?> worker : workers) {
             worker.get();
         }
         stats.stop();
         pool.shutdown();
         if (failures.get() > 0) {
-            throw new IllegalStateException("raw: " + failures.get() + " failed requests");
+            throw new IllegalStateException(name + ": " + failures.get() + " failed requests");
         }
-        return new Result("c. raw java.net.http, pre-serialised", (long) bodies.size() * Workload.BATCH, bodies.size(), stats);
+        return new Result(name, (long) batches * Workload.BATCH, batches, stats);
     }
 
-    /** As {@link #raw}, with sendAsync and a semaphore instead of blocking threads: the component's way. */
-    static Result rawAsync(HttpClient http, URI base, List<byte[]> bodies, int inFlight) throws Exception {
-        URI uri = URI.create(base + "/api/v1/events?service_id=" + SERVICE);
-        Stats stats = new Stats(bodies.size());
-        Semaphore slots = new Semaphore(inFlight);
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(bodies.size());
-        for (byte[] body : bodies) {
-            slots.acquire();
-            long start = System.nanoTime();
-            http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .header("access_token", IMPORT).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, f) -> {
-                        stats.latency(System.nanoTime() - start);
-                        slots.release();
-                        done.countDown();
-                    });
+    /** Batch i's typed events, written by hand with a plain JsonGenerator in the API's shape. */
+    static byte[] writeTyped(int batch) {
+        List<DfineryEvent> events = Workload.typed(batch);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("common");
+            json.writeObjectFieldStart("identity");
+            for (Map.Entry<String, String> id : events.get(0).getIdentity().identifiers().entrySet()) {
+                json.writeStringField(id.getKey(), id.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("events");
+            for (DfineryEvent event : events) {
+                json.writeStartObject();
+                json.writeStringField("event_log_id", event.getEventLogId());
+                json.writeStringField("event_name", event.getEventName());
+                json.writeStringField("event_datetime", ((Instant) event.getDatetime()).toString());
+                json.writeArrayFieldStart("event_items");
+                for (DfineryItem item : event.getItems()) {
+                    writeValues(json, item.properties());
+                }
+                json.writeEndArray();
+                json.writeFieldName("event_properties");
+                writeValues(json, event.getProperties());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        done.await();
-        stats.stop();
-        return new Result("d. raw java.net.http sendAsync, pre-serialised", (long) bodies.size() * Workload.BATCH,
-                bodies.size(), stats);
+        return bytes.toByteArray();
+    }
+
+    private static void writeValues(JsonGenerator json, Map<String, Object> values) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            json.writeFieldName(value.getKey());
+            Object v = value.getValue();
+            if (v instanceof String) {
+                json.writeString((String) v);
+            } else if (v instanceof Double) {
+                json.writeNumber((Double) v);
+            } else {
+                json.writeNumber(((Number) v).longValue());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** A full collection in both JVMs, so that no path pays for the garbage of the one before. */
+    static void collectGarbage(HttpClient http, URI base) throws Exception {
+        System.gc();
+        http.send(HttpRequest.newBuilder(base.resolve("/_emulator/gc")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     static void reset(HttpClient http, URI base) throws Exception {

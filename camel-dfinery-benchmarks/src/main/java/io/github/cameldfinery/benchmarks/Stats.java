@@ -11,6 +11,8 @@ final class Stats {
     private final long startNanos = System.nanoTime();
     private final long startCpu = cpuNanos();
     private final long startAllocated = allocatedBytes();
+    private final long startThreads = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+    private long endThreads;
     private long endNanos;
     private long endCpu;
     private long endAllocated;
@@ -29,6 +31,12 @@ final class Stats {
         endNanos = System.nanoTime();
         endCpu = cpuNanos();
         endAllocated = allocatedBytes();
+        endThreads = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+    }
+
+    /** Threads started while the path ran. */
+    long threadsStarted() {
+        return endThreads - startThreads;
     }
 
     double seconds() {
@@ -53,14 +61,8 @@ final class Stats {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Bytes allocated by the live threads of this JVM (threads that ended are not counted). */
+    /** Bytes allocated by every thread of this JVM, those that ended included. */
     static long allocatedBytes() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long[] ids = threads.getAllThreadIds();
-        long total = 0;
-        for (long bytes : threads.getThreadAllocatedBytes(ids)) {
-            total += Math.max(0, bytes);
-        }
-        return total;
+        return Allocation.total();
     }
 }

@@ -68,6 +68,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "httpversion":
+        case "httpVersion": getOrCreateConfiguration(target).setHttpVersion(property(camelContext, java.net.http.HttpClient.Version.class, value)); return true;
         case "identities": getOrCreateConfiguration(target).setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
@@ -103,6 +105,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "quotaGuard": getOrCreateConfiguration(target).setQuotaGuard(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestthreads":
+        case "requestThreads": target.setRequestThreads(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -170,6 +174,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "httpversion":
+        case "httpVersion": return java.net.http.HttpClient.Version.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
@@ -205,6 +211,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "quotaGuard": return boolean.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
+        case "requestthreads":
+        case "requestThreads": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -273,6 +281,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "httpversion":
+        case "httpVersion": return getOrCreateConfiguration(target).getHttpVersion();
         case "identities": return getOrCreateConfiguration(target).getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return getOrCreateConfiguration(target).getIdentitiesConditionType();
@@ -308,6 +318,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "quotaGuard": return getOrCreateConfiguration(target).isQuotaGuard();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
+        case "requestthreads":
+        case "requestThreads": return target.getRequestThreads();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":

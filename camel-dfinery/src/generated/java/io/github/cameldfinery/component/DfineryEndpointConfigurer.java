@@ -66,6 +66,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
+        case "httpversion":
+        case "httpVersion": target.getConfiguration().setHttpVersion(property(camelContext, java.net.http.HttpClient.Version.class, value)); return true;
         case "identities": target.getConfiguration().setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
@@ -194,6 +196,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
+        case "httpversion":
+        case "httpVersion": return java.net.http.HttpClient.Version.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
@@ -323,6 +327,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "httpversion":
+        case "httpVersion": return target.getConfiguration().getHttpVersion();
         case "identities": return target.getConfiguration().getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return target.getConfiguration().getIdentitiesConditionType();

@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -50,6 +50,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("fromDate");
         props.add("greedy");
         props.add("httpClient");
+        props.add("httpVersion");
         props.add("identities");
         props.add("identitiesConditionType");
         props.add("identityQuota");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
@@ -23,8 +24,9 @@ import org.apache.camel.util.ObjectHelper;
 
 /**
  * The {@code dfinery} component. Holds the defaults every endpoint starts from, and what its endpoints share while
- * it runs: the HTTP clients (one per distinct connect timeout and proxy, so connections are reused), a timer thread
- * for retries and quota waits, and the quota guards and export budgets per service. Everything it shares is made in
+ * it runs: the HTTP clients (one per distinct connect timeout, proxy and HTTP version, so connections are reused),
+ * the threads that send requests, a timer thread for retries and quota waits, and the quota guards and export
+ * budgets per service. Every thread is made through Camel's ExecutorServiceManager. Everything it shares is made in
  * {@code doStart} and dropped in {@code doStop}, so the component can be stopped and started again.
  */
 @Component("dfinery")
@@ -33,9 +35,14 @@ public class DfineryComponent extends HealthCheckComponent {
     @Metadata
     private DfineryConfiguration configuration = new DfineryConfiguration();
 
+    @Metadata(label = "advanced", defaultValue = "16")
+    private int requestThreads = 16;
+
     private final Clock clock = Clock.systemUTC();
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService senders;
+    private volatile ExecutorService httpClientThreads;
     private volatile QuotaGuards quotaGuards;
 
     @Override
@@ -61,9 +68,30 @@ public class DfineryComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    public int getRequestThreads() {
+        return requestThreads;
+    }
+
+    /**
+     * Threads that send requests to DFINERY and handle the responses, shared by all endpoints: at most this many
+     * requests are on the wire at once, more wait in line. The route goes on, after a producer, on one of them.
+     */
+    public void setRequestThreads(int requestThreads) {
+        this.requestThreads = requestThreads;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (requestThreads < 1) {
+            throw new IllegalArgumentException("requestThreads must be at least 1, got " + requestThreads);
+        }
+        // Blocking sends on threads of our own: the JDK's sendAsync hands every response to CompletableFuture's
+        // default pool, which on 1 or 2 CPUs starts a new thread per task.
+        senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DfinerySend",
+                fixedPool("DfinerySend", requestThreads));
+        httpClientThreads = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DfineryHttpClient",
+                fixedPool("DfineryHttpClient", 2));
         // Unbounded queue: a retry or a quota wait must never be refused because many are pending.
         ThreadPoolProfile timer = new ThreadPoolProfile("DfineryTimer");
         timer.setPoolSize(1);
@@ -72,11 +100,22 @@ public class DfineryComponent extends HealthCheckComponent {
         quotaGuards = new QuotaGuards(clock, scheduler);
     }
 
+    /** A pool of {@code threads} threads and an unbounded queue: work waits rather than being refused. */
+    private static ThreadPoolProfile fixedPool(String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(-1);
+        return profile;
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+        for (ExecutorService pool : new ExecutorService[] { scheduler, senders, httpClientThreads }) {
+            if (pool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(pool);
+            }
         }
         httpClients.clear();
     }
@@ -87,7 +126,7 @@ public class DfineryComponent extends HealthCheckComponent {
 
     /** The HTTP side of an endpoint with these options. */
     DfineryHttpClient http(DfineryConfiguration config) {
-        return new DfineryHttpClient(httpClient(config), config.getBaseUri(),
+        return new DfineryHttpClient(httpClient(config), senders, config.getBaseUri(),
                 Duration.ofMillis(config.getRequestTimeout()));
     }
 
@@ -96,9 +135,12 @@ public class DfineryComponent extends HealthCheckComponent {
         if (config.getHttpClient() != null) {
             return config.getHttpClient();
         }
-        String key = config.getConnectTimeout() + "|" + config.getProxyHost() + "|" + config.getProxyPort();
+        String key = config.getConnectTimeout() + "|" + config.getProxyHost() + "|" + config.getProxyPort() + "|"
+                     + config.getHttpVersion();
         return httpClients.computeIfAbsent(key, k -> {
             HttpClient.Builder builder = HttpClient.newBuilder()
+                    .executor(httpClientThreads)
+                    .version(config.getHttpVersion())
                     .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
                     // Never follow a redirect: it would carry the token to wherever the redirect points.
                     .followRedirects(HttpClient.Redirect.NEVER);

@@ -51,6 +51,9 @@ public class DfineryConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private HttpClient httpClient;
 
+    @UriParam(label = "advanced", defaultValue = "HTTP_1_1")
+    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
+
     @UriParam(label = "producer", defaultValue = "update")
     private DfineryIdentityOperation operation = DfineryIdentityOperation.update;
 
@@ -247,6 +250,18 @@ public class DfineryConfiguration implements Cloneable {
      */
     public void setHttpClient(HttpClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public HttpClient.Version getHttpVersion() {
+        return httpVersion;
+    }
+
+    /**
+     * The HTTP version to speak: HTTP_1_1 (the default; DFINERY's API speaks it, and over plain http every HTTP/2
+     * request would carry upgrade headers) or HTTP_2. Does not apply to an injected httpClient.
+     */
+    public void setHttpVersion(HttpClient.Version httpVersion) {
+        this.httpVersion = httpVersion;
     }
 
     public DfineryIdentityOperation getOperation() {

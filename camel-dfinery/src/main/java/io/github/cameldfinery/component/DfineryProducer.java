@@ -90,7 +90,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
             return true;
         }
         ServiceIds.write(exchange, serviceId);
-        pipeline.send(prepared, serviceId, config.getImportToken()).whenComplete((success, failure) -> {
+        pipeline.send(prepared, serviceId, config.getImportToken()).whenCompleteAsync((success, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(failure.getCause() != null ? failure.getCause() : failure);
@@ -105,7 +105,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        });
+        }, pipeline.responses());
         return false;
     }
 

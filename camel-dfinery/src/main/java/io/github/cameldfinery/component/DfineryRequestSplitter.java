@@ -1,6 +1,5 @@
 package io.github.cameldfinery.component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ public class DfineryRequestSplitter {
         List<ImportRequest> requests = mapper.toRequests(exchange.getMessage(), MessageHeaderReader.headers(exchange.getMessage()));
         List<String> bodies = new ArrayList<>(requests.size());
         for (ImportRequest request : requests) {
-            bodies.add(new String(request.body(), StandardCharsets.UTF_8));
+            bodies.add(request.bodyText());
         }
         return bodies;
     }

@@ -1,5 +1,6 @@
 package io.github.cameldfinery.component.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -8,12 +9,23 @@ import java.util.List;
  *
  * @param api         the API kind whose quota the request spends
  * @param path        e.g. {@code /api/v1/events}
- * @param body        the JSON body
+ * @param body        the JSON body: the first {@code length} bytes (the buffer it was written into, not copied)
+ * @param length      how many bytes of {@code body} the request has
  * @param eventLogIds the events it carries, in order (empty for identity and profile requests)
  */
-public record ImportRequest(DfineryApi api, String path, byte[] body, List<String> eventLogIds) {
+public record ImportRequest(DfineryApi api, String path, byte[] body, int length, List<String> eventLogIds) {
 
     public ImportRequest {
         eventLogIds = List.copyOf(eventLogIds);
+    }
+
+    /** A request whose body is the whole array. */
+    public ImportRequest(DfineryApi api, String path, byte[] body, List<String> eventLogIds) {
+        this(api, path, body, body.length, eventLogIds);
+    }
+
+    /** The JSON body as text. */
+    public String bodyText() {
+        return new String(body, 0, length, StandardCharsets.UTF_8);
     }
 }

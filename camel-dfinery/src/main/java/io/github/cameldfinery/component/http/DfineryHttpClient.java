@@ -14,42 +14,84 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 
 /**
- * Sends POSTs to DFINERY over a {@link HttpClient}: asynchronously for imports, and waiting for the response
- * headers for exports, whose body is then read as a stream. Requests are built here and nowhere else, so tokens go
- * into headers here only.
+ * Sends POSTs to DFINERY over a {@link HttpClient}: imports on the component's sender threads, completing a future,
+ * and exports on the caller's thread, up to the response headers, whose body is then read as a stream. Requests are
+ * built here and nowhere else, so tokens go into headers here only.
  */
 public final class DfineryHttpClient {
 
+    /** Whether this thread is running a send: then what reacts to a response may run on it at once. */
+    private static final ThreadLocal<Boolean> ON_SENDER = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final HttpClient http;
+    private final Executor senders;
+    private final Executor responses;
     private final String baseUri;
     private final Duration requestTimeout;
 
-    public DfineryHttpClient(HttpClient http, String baseUri, Duration requestTimeout) {
+    /**
+     * @param senders the threads that send import requests and complete their futures
+     */
+    public DfineryHttpClient(HttpClient http, Executor senders, String baseUri, Duration requestTimeout) {
         this.http = http;
+        this.senders = senders;
+        this.responses = task -> {
+            if (ON_SENDER.get()) {
+                task.run();
+            } else {
+                senders.execute(task);
+            }
+        };
         this.baseUri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
         this.requestTimeout = requestTimeout;
     }
 
     /**
      * Posts a JSON body; completes with the response, or exceptionally with {@link DfineryConnectionException} when
-     * no complete response arrived.
+     * no complete response arrived. Throws {@link java.util.concurrent.RejectedExecutionException} when the
+     * component is stopping.
      *
      * @param authHeader {@code access_token} or {@code Authorization}
      * @param authValue  the header's value (the token, or {@code Bearer} and the token)
      */
     public CompletableFuture<ApiResponse> post(String path, String serviceId, String authHeader, String authValue,
-                                               byte[] json) {
-        return http.sendAsync(request(path, serviceId, authHeader, authValue, json), HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(connectionFailure(path, unwrap(failure)));
-                    }
-                    return new ApiResponse(response.statusCode(), response.headers(), response.body());
-                });
+                                               byte[] json, int length) {
+        HttpRequest request = request(path, serviceId, authHeader, authValue, json, length);
+        CompletableFuture<ApiResponse> result = new CompletableFuture<>();
+        // A blocking send on a sender thread, and the future completed there: what reacts to the response runs on
+        // the component's threads, never on a thread made for one response.
+        senders.execute(() -> {
+            ON_SENDER.set(Boolean.TRUE);
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                result.complete(new ApiResponse(response.statusCode(), response.headers(), response.body()));
+            } catch (IOException e) {
+                result.completeExceptionally(connectionFailure(path, unwrap(e)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.completeExceptionally(new DfineryConnectionException("Interrupted while calling DFINERY "
+                                                                            + path, true, e));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            } finally {
+                ON_SENDER.set(Boolean.FALSE);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Where to run what reacts to a response ({@code handleAsync(…, responses())}): at once when the response
+     * completes on a sender thread, as it normally does; on a sender thread when the stage is attached after the
+     * response is already in (so it never runs on the caller's thread or a JDK pool thread).
+     */
+    public Executor responses() {
+        return responses;
     }
 
     /**
@@ -59,7 +101,7 @@ public final class DfineryHttpClient {
     public HttpResponse<InputStream> postForStream(String path, String serviceId, String authHeader,
                                                            String authValue, byte[] json) {
         try {
-            return http.send(request(path, serviceId, authHeader, authValue, json),
+            return http.send(request(path, serviceId, authHeader, authValue, json, json.length),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw connectionFailure(path, e);
@@ -69,12 +111,13 @@ public final class DfineryHttpClient {
         }
     }
 
-    private HttpRequest request(String path, String serviceId, String authHeader, String authValue, byte[] json) {
+    private HttpRequest request(String path, String serviceId, String authHeader, String authValue, byte[] json,
+                                int length) {
         return HttpRequest.newBuilder(uri(path, serviceId))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header(authHeader, authValue)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json, 0, length))
                 .build();
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryItem;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -65,10 +64,7 @@ final class TypedEventJson {
             throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
-            JsonNode value = JsonTrees.valueAt(property.getValue(), path, property.getKey());
-            RequestRules.propertyValue(property.getKey(), value, path);
-            json.writeFieldName(property.getKey());
-            json.writeTree(value);
+            PropertyValues.write(json, property.getKey(), property.getValue(), path);
         }
         json.writeEndObject();
     }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A user event for {@code dfinery:event}. Its {@code event_log_id} is fixed when the event is built (a random UUID
@@ -31,12 +30,14 @@ public final class DfineryEvent {
     private final List<DfineryItem> items;
 
     private DfineryEvent(Builder builder) {
-        this.eventLogId = builder.eventLogId != null ? builder.eventLogId : UUID.randomUUID().toString();
+        this.eventLogId = builder.eventLogId != null ? builder.eventLogId : EventLogIds.next();
         this.eventName = builder.eventName;
         this.datetime = builder.datetime != null ? builder.datetime : Instant.now();
         this.identity = builder.identity;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
-        this.items = List.copyOf(builder.items);
+        // The builder hands its collections over, and copies them only if it is changed afterwards.
+        this.properties = Collections.unmodifiableMap(builder.properties);
+        this.items = Collections.unmodifiableList(builder.items);
+        builder.handedOver = true;
     }
 
     public static Builder builder(String eventName) {
@@ -80,8 +81,9 @@ public final class DfineryEvent {
         private String eventLogId;
         private Object datetime;
         private DfineryIdentity identity;
-        private final Map<String, Object> properties = new LinkedHashMap<>();
-        private final List<DfineryItem> items = new ArrayList<>();
+        private Map<String, Object> properties = new LinkedHashMap<>();
+        private List<DfineryItem> items = new ArrayList<>();
+        private boolean handedOver;
 
         private Builder(String eventName) {
             this.eventName = eventName;
@@ -106,22 +108,34 @@ public final class DfineryEvent {
 
         /** An event property registered in DFINERY (not an item: use {@link #item}). */
         public Builder property(String name, Object value) {
+            own();
             properties.put(name, value);
             return this;
         }
 
         public Builder properties(Map<String, ?> values) {
+            own();
             properties.putAll(values);
             return this;
         }
 
         public Builder item(DfineryItem item) {
+            own();
             items.add(item);
             return this;
         }
 
         public DfineryEvent build() {
             return new DfineryEvent(this);
+        }
+
+        /** Copies the collections an event built earlier holds, before changing them for the next one. */
+        private void own() {
+            if (handedOver) {
+                properties = new LinkedHashMap<>(properties);
+                items = new ArrayList<>(items);
+                handedOver = false;
+            }
         }
     }
 }

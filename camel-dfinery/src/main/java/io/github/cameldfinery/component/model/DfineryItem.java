@@ -12,8 +12,9 @@ public final class DfineryItem {
 
     private final Map<String, Object> properties;
 
+    /** Takes the map as it is: callers hand over a map of their own. */
     private DfineryItem(Map<String, Object> properties) {
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.properties = Collections.unmodifiableMap(properties);
     }
 
     public static Builder builder() {
@@ -35,7 +36,8 @@ public final class DfineryItem {
 
     /** Builds a {@link DfineryItem}. */
     public static final class Builder {
-        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private Map<String, Object> properties = new LinkedHashMap<>();
+        private boolean handedOver;
 
         public Builder itemId(String id) {
             return property("df_item_id", id);
@@ -54,11 +56,17 @@ public final class DfineryItem {
         }
 
         public Builder property(String name, Object value) {
+            if (handedOver) {
+                properties = new LinkedHashMap<>(properties);
+                handedOver = false;
+            }
             properties.put(name, value);
             return this;
         }
 
+        /** The item; the builder hands its map over and copies it only if it is changed afterwards. */
         public DfineryItem build() {
+            handedOver = true;
             return new DfineryItem(properties);
         }
     }

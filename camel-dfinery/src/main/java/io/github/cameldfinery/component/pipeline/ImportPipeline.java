@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -74,7 +75,7 @@ public final class ImportPipeline {
                     ? CompletableFuture.completedFuture(previous)
                     : attempt(message, index, serviceId, token, 1, false));
         }
-        return chain.handle((success, failure) -> {
+        return chain.handleAsync((success, failure) -> {
             if (failure == null) {
                 return success;
             }
@@ -83,7 +84,12 @@ public final class ImportPipeline {
                 ((DfineryException) cause).setOutcomes(message.outcomes());
             }
             throw new CompletionException(cause);
-        });
+        }, http.responses());
+    }
+
+    /** Where to run what reacts to the outcome of {@link #send}: see {@link DfineryHttpClient#responses()}. */
+    public Executor responses() {
+        return http.responses();
     }
 
     private CompletableFuture<ImportResponses.Success> attempt(PreparedMessage message, int index, String serviceId,
@@ -93,7 +99,7 @@ public final class ImportPipeline {
         CompletableFuture<QuotaGuard.Permit> permit = guard == null ? CompletableFuture.completedFuture(null)
                 : guard.acquire(rateLimitMaxWait, requestTimeout);
         return permit.thenCompose(granted -> sendOnce(granted, message, index, serviceId, token))
-                .handle((success, failure) -> {
+                .handleAsync((success, failure) -> {
                     if (failure == null) {
                         message.mark(index, RequestOutcome.State.SUCCEEDED);
                         return CompletableFuture.completedFuture(success);
@@ -123,7 +129,7 @@ public final class ImportPipeline {
                     }
                     message.mark(index, RequestOutcome.State.FAILED);
                     return CompletableFuture.<ImportResponses.Success>failedFuture(error);
-                })
+                }, http.responses())
                 .thenCompose(next -> next);
     }
 
@@ -134,12 +140,12 @@ public final class ImportPipeline {
         CompletableFuture<ApiResponse> response;
         try {
             message.attempted(index);
-            response = http.post(request.path(), serviceId, "access_token", token, request.body());
+            response = http.post(request.path(), serviceId, "access_token", token, request.body(), request.length());
         } catch (RuntimeException | Error e) {
             close(permit);
             return CompletableFuture.failedFuture(e);
         }
-        return response.handle((answer, failure) -> {
+        return response.handleAsync((answer, failure) -> {
             try {
                 if (failure != null) {
                     throw new CompletionException(unwrap(failure));
@@ -148,7 +154,7 @@ public final class ImportPipeline {
             } finally {
                 close(permit);
             }
-        });
+        }, http.responses());
     }
 
     private static ImportResponses.Success interpret(ImportRequest request, ApiResponse response,

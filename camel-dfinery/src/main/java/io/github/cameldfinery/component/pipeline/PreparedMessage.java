@@ -1,6 +1,5 @@
 package io.github.cameldfinery.component.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class PreparedMessage {
         List<RequestOutcome> outcomes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             outcomes.add(new RequestOutcome(i, states[i], attempts[i], requests.get(i).eventLogIds(),
-                    new String(requests.get(i).body(), StandardCharsets.UTF_8)));
+                    requests.get(i).bodyText()));
         }
         return outcomes;
     }

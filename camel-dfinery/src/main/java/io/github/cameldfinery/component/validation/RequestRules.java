@@ -163,10 +163,17 @@ public final class RequestRules {
         check(name, value, path, null, -1);
     }
 
+    /** A property's name is not empty. */
+    public static void propertyName(String name, String path) {
+        if (name.isBlank()) {
+            throw new DfineryValidationException(path + "." + name, "property names must not be empty");
+        }
+    }
+
     /** Paths are built only for an error: this runs for every property of every event. */
     private static void check(String name, JsonNode value, String path, String field, int index) {
         if (name.isBlank()) {
-            throw new DfineryValidationException(where(path, field, index) + "." + name, "property names must not be empty");
+            propertyName(name, where(path, field, index));
         }
         if (value.isObject()) {
             throw new DfineryValidationException(where(path, field, index) + "." + name,

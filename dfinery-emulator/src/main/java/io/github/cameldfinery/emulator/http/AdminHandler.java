@@ -41,6 +41,10 @@ final class AdminHandler implements HttpHandler {
             } else if ("POST".equals(method) && parts.length == 1 && "reset".equals(parts[0])) {
                 services.values().forEach(EmulatedService::reset);
                 json(exchange, 200, Map.of("reset", true));
+            } else if ("POST".equals(method) && parts.length == 1 && "gc".equals(parts[0])) {
+                // For benchmarks that compare paths side by side: each starts on a collected heap.
+                System.gc();
+                json(exchange, 200, Map.of("gc", true));
             } else if ("GET".equals(method) && parts.length == 3 && "services".equals(parts[0])) {
                 EmulatedService service = services.get(parts[1]);
                 if (service == null) {

@@ -1,0 +1,51 @@
+package io.github.cameldfinery.component.mapping;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldfinery.component.validation.RequestRules;
+
+/**
+ * Writes one property of a Java object (a typed model's or a Map's) into the request. The common values (text,
+ * whole numbers, finite decimals, booleans, null) are written as they are, with no tree; anything else goes through
+ * the same conversion ({@link JsonTrees}) and rules ({@link RequestRules}) as a JSON body, so every form of body
+ * obeys one definition of what a property value may be.
+ */
+final class PropertyValues {
+
+    private PropertyValues() {
+    }
+
+    static void write(JsonGenerator json, String name, Object value, String path) throws IOException {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+            || value instanceof Long || isFinite(value)) {
+            RequestRules.propertyName(name, path);
+            json.writeFieldName(name);
+            writeScalar(json, value);
+            return;
+        }
+        JsonNode tree = JsonTrees.valueAt(value, path, name);
+        RequestRules.propertyValue(name, tree, path);
+        json.writeFieldName(name);
+        json.writeTree(tree);
+    }
+
+    private static boolean isFinite(Object value) {
+        return value instanceof Double && Double.isFinite((Double) value);
+    }
+
+    private static void writeScalar(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String) {
+            json.writeString((String) value);
+        } else if (value instanceof Boolean) {
+            json.writeBoolean((Boolean) value);
+        } else if (value instanceof Double) {
+            json.writeNumber((Double) value);
+        } else {
+            json.writeNumber(((Number) value).longValue());
+        }
+    }
+}
