@@ -7,7 +7,7 @@ EVENTS=${1:-1000000}
 ROWS=${2:-1000000}
 echo "## $(date -u +%F) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "### Ingestion ($EVENTS events)"
-camel-dfinery-benchmarks/ingestion.sh "$EVENTS" 8 2>&1 | grep -E '^\||^a/c|^events='
+camel-dfinery-benchmarks/ingestion.sh "$EVENTS" 8 2>&1 | grep -E '^\||= |^events='
 echo "### Export memory ($ROWS rows)"
 camel-dfinery-benchmarks/export-memory.sh "$ROWS" 64m 2>&1 | grep -E '^mode=|^seeded'
 echo "### Quota use"

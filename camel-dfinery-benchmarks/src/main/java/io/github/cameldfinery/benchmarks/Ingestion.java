@@ -3,6 +3,9 @@ package io.github.cameldfinery.benchmarks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,6 +132,9 @@ public final class Ingestion {
                 System.out.println(result.line().replaceFirst("\\| ", "| r" + (round + 1) + " "));
             }
         }
+        if (Boolean.getBoolean("bench.threads")) {
+            threadCpu();
+        }
         context.stop();
         summary(results);
     }
@@ -135,6 +142,20 @@ public final class Ingestion {
     static final String HEADER = "| Path | Events/s | Requests/s | Events/request | Client CPU ms per 1,000 events "
                                  + "| Bytes allocated per event | Threads started | p50 ms | p99 ms |\n"
                                  + "|---|---|---|---|---|---|---|---|---|";
+
+    /** CPU time per thread group (names with digits folded), to see where a path's CPU goes. */
+    static void threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                cpu.merge(info.getThreadName().replaceAll("\\d+", "#"),
+                        threads.getThreadCpuTime(info.getThreadId()) / 1_000_000, Long::sum);
+            }
+        }
+        cpu.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(12)
+                .forEach(e -> System.out.println("cpu ms " + e.getValue() + " " + e.getKey()));
+    }
 
     /** Medians of the rounds, with the range of events/s, and the ratios the targets are stated in. */
     static void summary(Map<String, List<Result>> results) {
@@ -287,9 +308,13 @@ public final class Ingestion {
         return new Result(name, (long) batches * Workload.BATCH, batches, stats);
     }
 
-    /** Batch i's typed events, written by hand with a plain JsonGenerator in the API's shape. */
+    /** Batch i's typed events, built now and written by hand with a plain JsonGenerator in the API's shape. */
     static byte[] writeTyped(int batch) {
-        List<DfineryEvent> events = Workload.typed(batch);
+        return writeTyped(Workload.typed(batch));
+    }
+
+    /** Typed events of one user written by hand with a plain JsonGenerator, no checks: the floor for writing them. */
+    static byte[] writeTyped(List<DfineryEvent> events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * 1024);
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();

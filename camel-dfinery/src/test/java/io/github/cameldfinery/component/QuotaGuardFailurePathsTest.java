@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.Authenticator;
@@ -35,6 +36,7 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     /** What the n-th request (0-based) does instead of going to the emulator; null to go to the emulator. */
     IntFunction<CompletableFuture<HttpResponse<Object>>> override = n -> null;
     final CompletableFuture<HttpResponse<Object>> neverAnswered = new CompletableFuture<>();
+    FaultyClient client;
 
     @AfterEach
     void answerTheHangingRequest() {
@@ -45,7 +47,8 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     protected org.apache.camel.CamelContext createCamelContext() throws Exception {
         org.apache.camel.CamelContext context = super.createCamelContext();
         DfineryConfiguration config = context.getComponent("dfinery", DfineryComponent.class).getConfiguration();
-        config.setHttpClient(new FaultyClient(HttpClient.newHttpClient()));
+        client = new FaultyClient(HttpClient.newHttpClient());
+        config.setHttpClient(client);
         config.setRequestTimeout(500);
         config.setMaxRetries(0);
         return context;
@@ -79,6 +82,7 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
         override = n -> n == 0 ? neverAnswered : null;
 
         CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u1")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.calls.get() == 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u2")));
 
         Exchange refused = waiting.get(5, TimeUnit.SECONDS);

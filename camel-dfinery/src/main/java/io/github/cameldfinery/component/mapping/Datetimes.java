@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Date;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.error.DfineryValidationException;
@@ -61,6 +62,20 @@ public final class Datetimes {
     public static String toApi(Object value, String path) {
         Instant instant = toInstant(value, path);
         return format(instant);
+    }
+
+    /**
+     * As {@link #toApi(Object, String)} for a value at {@code parent.field}, the path built only for an error; a
+     * string already in the API's canonical form is kept as it is.
+     */
+    public static String toApi(Object value, Supplier<String> parent, String field) {
+        if (value instanceof Instant) {
+            return format((Instant) value);
+        }
+        if (value instanceof String && isCanonical((String) value)) {
+            return (String) value;
+        }
+        return toApi(value, parent.get() + "." + field);
     }
 
     /**

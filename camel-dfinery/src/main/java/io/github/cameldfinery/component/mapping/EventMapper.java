@@ -2,7 +2,7 @@ package io.github.cameldfinery.component.mapping;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,27 +55,40 @@ public final class EventMapper implements RequestMapper {
     @Override
     public List<ImportRequest> toRequests(Message message, MessageHeaders headers) {
         JsonNode headerIdentity = headers.identity();
-        Map<ObjectNode, List<Draft>> byIdentity = new LinkedHashMap<>();
+        // Identities are validated once and shared, so the same user is the same node: grouped by reference.
+        Map<ObjectNode, List<Draft>> byIdentity = new IdentityHashMap<>();
+        List<ObjectNode> order = new ArrayList<>();
         Map<JsonNode, ObjectNode> identities = new java.util.HashMap<>();
         List<DfineryEvent> typed = trackingPlan == null ? typedEvents(message.getBody()) : null;
         if (typed != null) {
             Map<DfineryIdentity, ObjectNode> typedIdentities = new java.util.HashMap<>();
             boolean list = !(message.getBody() instanceof DfineryEvent);
             for (int i = 0; i < typed.size(); i++) {
-                Draft draft = typedDraft(typed.get(i), list ? "body[" + i + "]" : "body", headerIdentity, identities,
-                        typedIdentities);
-                byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
+                add(typedDraft(typed.get(i), list ? i : -1, headerIdentity, identities, typedIdentities), byIdentity,
+                        order);
             }
         } else {
             for (BodyElements.Element element : BodyElements.of(message)) {
                 for (Draft draft : drafts(element, headerIdentity, identities)) {
-                    byIdentity.computeIfAbsent(draft.identity(), identity -> new ArrayList<>()).add(draft);
+                    add(draft, byIdentity, order);
                 }
             }
         }
         List<ImportRequest> requests = new ArrayList<>();
-        byIdentity.forEach((identity, drafts) -> chunk(identity, drafts, requests));
+        for (ObjectNode identity : order) {
+            chunk(identity, byIdentity.get(identity), requests);
+        }
         return requests;
+    }
+
+    private static void add(Draft draft, Map<ObjectNode, List<Draft>> byIdentity, List<ObjectNode> order) {
+        List<Draft> drafts = byIdentity.get(draft.identity());
+        if (drafts == null) {
+            drafts = new ArrayList<>();
+            byIdentity.put(draft.identity(), drafts);
+            order.add(draft.identity());
+        }
+        drafts.add(draft);
     }
 
     /** The body's events when it is a DfineryEvent or a collection of nothing else; null otherwise. */
@@ -96,21 +109,28 @@ public final class EventMapper implements RequestMapper {
         return events;
     }
 
-    private static Draft typedDraft(DfineryEvent event, String path, JsonNode headerIdentity,
+    private static Draft typedDraft(DfineryEvent event, int index, JsonNode headerIdentity,
                                     Map<JsonNode, ObjectNode> identities, Map<DfineryIdentity, ObjectNode> typedIdentities) {
+        TypedEventJson json = new TypedEventJson(event, index);
         ObjectNode identity;
         if (event.getIdentity() != null) {
             identity = typedIdentities.get(event.getIdentity());
             if (identity == null) {
-                identity = RequestRules.identity(JsonTrees.toTree(event.getIdentity(), path + ".identity"),
-                        path + ".identity");
+                String path = json.get() + ".identity";
+                identity = RequestRules.identity(JsonTrees.toTree(event.getIdentity(), path), path);
                 typedIdentities.put(event.getIdentity(), identity);
             }
         } else {
-            identity = identity(headerIdentity, path + ".identity (or headers)", identities);
+            identity = headerIdentity(headerIdentity, json, identities);
         }
-        TypedEventJson json = new TypedEventJson(event, path);
         return new Draft(identity, json.eventLogId(), json.items(), json::write);
+    }
+
+    /** The header identity, validated once per message. */
+    private static ObjectNode headerIdentity(JsonNode headerIdentity, TypedEventJson event,
+                                             Map<JsonNode, ObjectNode> identities) {
+        ObjectNode clean = headerIdentity == null ? null : identities.get(headerIdentity);
+        return clean != null ? clean : identity(headerIdentity, event.get() + ".identity (or headers)", identities);
     }
 
     /** Validates an identity once per distinct value in a message; events of one user share the clean copy. */

@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component.mapping;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,10 @@ final class PropertyValues {
     private PropertyValues() {
     }
 
-    static void write(JsonGenerator json, String name, Object value, String path) throws IOException {
+    /**
+     * @param path where the object holding the property sits, for an error; built only when needed
+     */
+    static void write(JsonGenerator json, String name, Object value, Supplier<String> path) throws IOException {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
             || value instanceof Long || isFinite(value)) {
             RequestRules.propertyName(name, path);
@@ -25,8 +29,8 @@ final class PropertyValues {
             writeScalar(json, value);
             return;
         }
-        JsonNode tree = JsonTrees.valueAt(value, path, name);
-        RequestRules.propertyValue(name, tree, path);
+        JsonNode tree = JsonTrees.valueAt(value, path.get(), name);
+        RequestRules.propertyValue(name, tree, path.get());
         json.writeFieldName(name);
         json.writeTree(tree);
     }

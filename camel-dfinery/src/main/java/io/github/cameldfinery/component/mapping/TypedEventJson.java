@@ -2,6 +2,7 @@ package io.github.cameldfinery.component.mapping;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -14,21 +15,31 @@ import io.github.cameldfinery.component.validation.RequestRules;
  * same conversions ({@link JsonTrees}) and rules ({@link RequestRules}) as every other body form; a violation
  * throws while the requests are built, before anything is sent.
  */
-final class TypedEventJson {
+final class TypedEventJson implements Supplier<String> {
 
     private final DfineryEvent event;
     private final String datetime;
-    private final String path;
+    private final int index;
 
-    /** Checks what can be checked up front: id, name, time and the item count. */
-    TypedEventJson(DfineryEvent event, String path) {
+    /**
+     * Checks what can be checked up front: id, name, time and the item count.
+     *
+     * @param index the event's place in a List body, or -1 when it is the body
+     */
+    TypedEventJson(DfineryEvent event, int index) {
         this.event = event;
-        this.path = path;
-        RequestRules.eventLogId(event.getEventLogId(), path + ".event_log_id");
-        RequestRules.requiredText(event.getEventName(), path + ".event_name");
-        this.datetime = Datetimes.toApi(event.getDatetime(), path + ".event_datetime");
-        RequestRules.itemCount(event.getItems().size(), path + ".event_items");
-        RequestRules.noItemsInProperties(event.getProperties()::containsKey, path + ".event_properties");
+        this.index = index;
+        RequestRules.eventLogId(event.getEventLogId(), this, "event_log_id");
+        RequestRules.requiredText(event.getEventName(), this, "event_name");
+        this.datetime = Datetimes.toApi(event.getDatetime(), this, "event_datetime");
+        RequestRules.itemCount(event.getItems().size(), this, "event_items");
+        RequestRules.noItemsInProperties(event.getProperties()::containsKey, this, "event_properties");
+    }
+
+    /** Where the event sits in the body, for error messages: built only when one needs it. */
+    @Override
+    public String get() {
+        return index < 0 ? "body" : "body[" + index + "]";
     }
 
     String eventLogId() {
@@ -49,18 +60,19 @@ final class TypedEventJson {
             json.writeArrayFieldStart("event_items");
             int i = 0;
             for (DfineryItem item : event.getItems()) {
-                writeProperties(json, item.properties(), RequestRules.at(path, "event_items", i++));
+                int at = i++;
+                writeProperties(json, item.properties(), () -> RequestRules.at(get(), "event_items", at));
             }
             json.writeEndArray();
         }
         if (!event.getProperties().isEmpty()) {
             json.writeFieldName("event_properties");
-            writeProperties(json, event.getProperties(), path + ".event_properties");
+            writeProperties(json, event.getProperties(), () -> get() + ".event_properties");
         }
         json.writeEndObject();
     }
 
-    private static void writeProperties(JsonGenerator json, Map<String, Object> properties, String path)
+    private static void writeProperties(JsonGenerator json, Map<String, Object> properties, Supplier<String> path)
             throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> property : properties.entrySet()) {

@@ -24,9 +24,12 @@ public final class DfineryIdentity {
     public static final List<String> IDENTIFIERS = List.of(EXTERNAL_ID, PHONE_NO, EMAIL, KAKAO_USER_ID, LINE_USER_ID);
 
     private final Map<String, String> identifiers;
+    /** Kept: identities are map keys on the busiest path, where events of one user are grouped. */
+    private final int hash;
 
     private DfineryIdentity(Map<String, String> identifiers) {
         this.identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+        this.hash = this.identifiers.hashCode();
     }
 
     public static DfineryIdentity externalId(String externalId) {
@@ -48,12 +51,13 @@ public final class DfineryIdentity {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DfineryIdentity && identifiers.equals(((DfineryIdentity) other).identifiers);
+        return other == this || other instanceof DfineryIdentity && hash == ((DfineryIdentity) other).hash
+                                && identifiers.equals(((DfineryIdentity) other).identifiers);
     }
 
     @Override
     public int hashCode() {
-        return identifiers.hashCode();
+        return hash;
     }
 
     /** Names the identifiers that are set, not their values: identities are personal data. */

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,27 +75,50 @@ public final class RequestRules {
 
     /** An event's id: a UUID, so that DFINERY can tell a resent event from a new one. */
     public static void eventLogId(String id, String path) {
+        eventLogId(id, () -> path, null);
+    }
+
+    /**
+     * As {@link #eventLogId(String, String)}, for a value at {@code parent.field}; the path is built only for an
+     * error (these run for every event).
+     */
+    public static void eventLogId(String id, Supplier<String> parent, String field) {
         if (id == null) {
-            throw new DfineryValidationException(path, "required");
+            throw new DfineryValidationException(at(parent, field), "required");
         }
         if (!isUuid(id)) {
-            throw new DfineryValidationException(path, "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
+            throw new DfineryValidationException(at(parent, field),
+                    "must be a UUID like 0166a71c-caf4-462d-8201-9c30c40f2354");
         }
     }
 
     /** An event carries at most as many items as a request may. */
     public static void itemCount(int items, String path) {
+        itemCount(items, () -> path, null);
+    }
+
+    public static void itemCount(int items, Supplier<String> parent, String field) {
         if (items > MAX_ITEMS_PER_REQUEST) {
-            throw new DfineryValidationException(path, items + " items; DFINERY takes at most " + MAX_ITEMS_PER_REQUEST
-                    + " items per request, so one event cannot carry more");
+            throw new DfineryValidationException(at(parent, field), items + " items; DFINERY takes at most "
+                    + MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
         }
     }
 
     /** Items go in event_items; {@code hasProperty} tells whether the event's properties hold a name. */
     public static void noItemsInProperties(Predicate<String> hasProperty, String path) {
+        noItemsInProperties(hasProperty, () -> path, null);
+    }
+
+    public static void noItemsInProperties(Predicate<String> hasProperty, Supplier<String> parent, String field) {
         if (hasProperty.test("df_items") || hasProperty.test("df_item")) {
-            throw new DfineryValidationException(path + ".df_items", "items go in event_items, not in event_properties");
+            throw new DfineryValidationException(at(parent, field) + ".df_items",
+                    "items go in event_items, not in event_properties");
         }
+    }
+
+    /** {@code parent.field}, or {@code parent} when there is no field. */
+    private static String at(Supplier<String> parent, String field) {
+        return field == null ? parent.get() : parent.get() + "." + field;
     }
 
     /** The RFC 4122 layout {@code xxxxxxxx-xxxx-Mxxx-Nxxx-xxxxxxxxxxxx}, M a version 1-8, N a variant 8, 9, a or b. */
@@ -128,11 +152,15 @@ public final class RequestRules {
     }
 
     public static String requiredText(String text, String path) {
+        return requiredText(text, () -> path, null);
+    }
+
+    public static String requiredText(String text, Supplier<String> parent, String field) {
         if (text == null) {
-            throw new DfineryValidationException(path, "required");
+            throw new DfineryValidationException(at(parent, field), "required");
         }
         if (text.isBlank()) {
-            throw new DfineryValidationException(path, "must not be empty");
+            throw new DfineryValidationException(at(parent, field), "must not be empty");
         }
         return text;
     }
@@ -165,8 +193,12 @@ public final class RequestRules {
 
     /** A property's name is not empty. */
     public static void propertyName(String name, String path) {
+        propertyName(name, () -> path);
+    }
+
+    public static void propertyName(String name, Supplier<String> path) {
         if (name.isBlank()) {
-            throw new DfineryValidationException(path + "." + name, "property names must not be empty");
+            throw new DfineryValidationException(path.get() + "." + name, "property names must not be empty");
         }
     }
 
