@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.api.ImportRequest;
@@ -45,7 +46,7 @@ public final class EventMapper implements RequestMapper {
     /** Writes one event into the request being built. */
     @FunctionalInterface
     private interface EventWriter {
-        void write(JsonGenerator json) throws IOException;
+        void write(JsonGenerator json, SerializerProvider trees) throws IOException;
     }
 
     /** One validated event: whom it is about, its id and item count (for chunking), and how to write it. */
@@ -234,7 +235,7 @@ public final class EventMapper implements RequestMapper {
         if (trackingPlan != null) {
             trackingPlan.checkEvent(event, path);
         }
-        return new Draft(identity, event.get("event_log_id").textValue(), items, json -> json.writeTree(event));
+        return new Draft(identity, event.get("event_log_id").textValue(), items, (json, trees) -> JsonTrees.write(json, event, trees));
     }
 
     private void chunk(ObjectNode identity, List<Draft> drafts, List<ImportRequest> into) {
@@ -257,15 +258,16 @@ public final class EventMapper implements RequestMapper {
     private ImportRequest request(ObjectNode identity, List<Draft> drafts) {
         List<String> ids = new ArrayList<>(drafts.size());
         RequestBuffer bytes = new RequestBuffer(256 + drafts.size() * bytesPerEvent);
+        SerializerProvider trees = JsonTrees.provider();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
             json.writeObjectFieldStart("common");
             json.writeFieldName("identity");
-            json.writeTree(identity);
+            JsonTrees.write(json, identity, trees);
             json.writeEndObject();
             json.writeArrayFieldStart("events");
             for (Draft draft : drafts) {
-                draft.writer().write(json);
+                draft.writer().write(json, trees);
                 ids.add(draft.eventLogId());
             }
             json.writeEndArray();

@@ -16,7 +16,10 @@ import java.util.Date;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +39,19 @@ public final class JsonTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
+    }
+
+    /**
+     * Writes a tree into a request being generated, with the request's one serializer provider: {@code writeTree}
+     * would make a provider for every call, and this runs for every event of a Map or JSON body.
+     */
+    static void write(JsonGenerator json, JsonNode tree, SerializerProvider provider) throws IOException {
+        ((JsonSerializable) tree).serialize(json, provider);
+    }
+
+    /** A serializer provider for the trees of one request (not shared between threads). */
+    static SerializerProvider provider() {
+        return Json.MAPPER.getSerializerProviderInstance();
     }
 
     /** Parses JSON text; a syntax error names the body and what the parser saw. */

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import io.github.cameldfinery.component.validation.RequestRules;
 
 /**
@@ -21,7 +22,8 @@ final class PropertyValues {
     /**
      * @param path where the object holding the property sits, for an error; built only when needed
      */
-    static void write(JsonGenerator json, String name, Object value, Supplier<String> path) throws IOException {
+    static void write(JsonGenerator json, String name, Object value, Supplier<String> path, SerializerProvider trees)
+            throws IOException {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
             || value instanceof Long || isFinite(value)) {
             RequestRules.propertyName(name, path);
@@ -32,7 +34,7 @@ final class PropertyValues {
         JsonNode tree = JsonTrees.valueAt(value, path.get(), name);
         RequestRules.propertyValue(name, tree, path.get());
         json.writeFieldName(name);
-        json.writeTree(tree);
+        JsonTrees.write(json, tree, trees);
     }
 
     private static boolean isFinite(Object value) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryItem;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -51,7 +52,7 @@ final class TypedEventJson implements Supplier<String> {
     }
 
     /** Writes the event in the API's field order, checking each property value on the way. */
-    void write(JsonGenerator json) throws IOException {
+    void write(JsonGenerator json, SerializerProvider trees) throws IOException {
         json.writeStartObject();
         json.writeStringField("event_log_id", event.getEventLogId());
         json.writeStringField("event_name", event.getEventName());
@@ -61,22 +62,22 @@ final class TypedEventJson implements Supplier<String> {
             int i = 0;
             for (DfineryItem item : event.getItems()) {
                 int at = i++;
-                writeProperties(json, item.properties(), () -> RequestRules.at(get(), "event_items", at));
+                writeProperties(json, item.properties(), () -> RequestRules.at(get(), "event_items", at), trees);
             }
             json.writeEndArray();
         }
         if (!event.getProperties().isEmpty()) {
             json.writeFieldName("event_properties");
-            writeProperties(json, event.getProperties(), () -> get() + ".event_properties");
+            writeProperties(json, event.getProperties(), () -> get() + ".event_properties", trees);
         }
         json.writeEndObject();
     }
 
-    private static void writeProperties(JsonGenerator json, Map<String, Object> properties, Supplier<String> path)
-            throws IOException {
+    private static void writeProperties(JsonGenerator json, Map<String, Object> properties, Supplier<String> path,
+                                        SerializerProvider trees) throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> property : properties.entrySet()) {
-            PropertyValues.write(json, property.getKey(), property.getValue(), path);
+            PropertyValues.write(json, property.getKey(), property.getValue(), path, trees);
         }
         json.writeEndObject();
     }
