@@ -1,0 +1,69 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two replicas' repositories on one real Redis: one state; Redis down: a typed failure in bounded time. */
+class RedisStateRepositoryTest {
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @Test
+    void replicasShareTheState() {
+        RedisStateRepository first = new RedisStateRepository(redis.uri());
+        RedisStateRepository second = new RedisStateRepository(redis.uri());
+        RedisStateRepository otherApp = new RedisStateRepository(redis.uri(), "other-app:");
+        first.start();
+        second.start();
+        otherApp.start();
+        try {
+            first.setState("dfinery-export/shop/events/all", "2026-11-20");
+
+            assertThat(second.getState("dfinery-export/shop/events/all")).isEqualTo("2026-11-20");
+            assertThat(otherApp.getState("dfinery-export/shop/events/all")).isNull();
+            second.setState("dfinery-export/shop/events/all", "2026-11-21");
+            assertThat(first.getState("dfinery-export/shop/events/all")).isEqualTo("2026-11-21");
+        } finally {
+            first.stop();
+            second.stop();
+            otherApp.stop();
+        }
+    }
+
+    @Test
+    void redisDownFailsFastWithATypedExceptionAndRecovers() throws Exception {
+        RedisStateRepository repository = new RedisStateRepository(redis.uri() + "?timeout=500ms");
+        repository.start();
+        try {
+            repository.setState("cursor", "2026-11-20");
+            redis.stop();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> repository.getState("cursor"))
+                    .isInstanceOf(RedisStateRepository.RedisStateException.class)
+                    .hasMessageContaining("127.0.0.1").hasMessageContaining("cursor"));
+
+            redis.start();
+            // Lettuce reconnects in the background; commands go through again once it has.
+            await().atMost(Duration.ofSeconds(10)).ignoreException(RedisStateRepository.RedisStateException.class)
+                    .untilAsserted(() -> repository.setState("cursor", "2026-11-21"));
+            assertThat(repository.getState("cursor")).isEqualTo("2026-11-21");
+        } finally {
+            repository.stop();
+        }
+    }
+
+    @Test
+    void aRepositoryThatCannotConnectFailsToStartNamingTheAddress() {
+        RedisStateRepository repository = new RedisStateRepository("redis://127.0.0.1:1?timeout=500ms");
+
+        assertThatThrownBy(repository::start).hasMessageContaining("127.0.0.1:1");
+    }
+}
