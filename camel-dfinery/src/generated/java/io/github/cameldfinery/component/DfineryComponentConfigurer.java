@@ -52,6 +52,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "eventsconditiontype":
         case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
+        case "exportclaims":
+        case "exportClaims": getOrCreateConfiguration(target).setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": getOrCreateConfiguration(target).setExportConcurrency(property(camelContext, int.class, value)); return true;
         case "exportquota":
@@ -158,6 +160,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "events": return java.lang.String.class;
         case "eventsconditiontype":
         case "eventsConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
+        case "exportclaims":
+        case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
         case "exportquota":
@@ -265,6 +269,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "eventsconditiontype":
         case "eventsConditionType": return getOrCreateConfiguration(target).getEventsConditionType();
+        case "exportclaims":
+        case "exportClaims": return getOrCreateConfiguration(target).getExportClaims();
         case "exportconcurrency":
         case "exportConcurrency": return getOrCreateConfiguration(target).getExportConcurrency();
         case "exportquota":

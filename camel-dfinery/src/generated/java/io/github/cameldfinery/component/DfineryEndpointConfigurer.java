@@ -53,6 +53,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exportclaims":
+        case "exportClaims": target.getConfiguration().setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": target.getConfiguration().setExportConcurrency(property(camelContext, int.class, value)); return true;
         case "exportquota":
@@ -183,6 +185,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exportclaims":
+        case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
         case "exportquota":
@@ -314,6 +318,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "exportclaims":
+        case "exportClaims": return target.getConfiguration().getExportClaims();
         case "exportconcurrency":
         case "exportConcurrency": return target.getConfiguration().getExportConcurrency();
         case "exportquota":

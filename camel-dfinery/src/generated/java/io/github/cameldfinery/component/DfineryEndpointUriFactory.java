@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(68);
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -43,6 +43,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("eventsConditionType");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("exportClaims");
         props.add("exportConcurrency");
         props.add("exportQuota");
         props.add("exportQuotaWindow");

@@ -8,6 +8,7 @@ import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.api.DfineryConditionType;
 import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.api.DfineryIdentityOperation;
+import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import org.apache.camel.RuntimeCamelException;
@@ -113,6 +114,9 @@ public class DfineryConfiguration implements Cloneable {
 
     @UriParam(label = "consumer")
     private String cursorKey;
+
+    @UriParam(label = "consumer,advanced")
+    private DfineryExportClaims exportClaims;
 
     @UriParam(label = "export", defaultValue = "rows")
     private DfineryExportOutput outputMode = DfineryExportOutput.rows;
@@ -485,6 +489,19 @@ public class DfineryConfiguration implements Cloneable {
      */
     public void setCursorKey(String cursorKey) {
         this.cursorKey = cursorKey;
+    }
+
+    public DfineryExportClaims getExportClaims() {
+        return exportClaims;
+    }
+
+    /**
+     * For replicas that run the same events consumer on a shared stateRepository: claims on windows, so that each
+     * closed window is exported by one replica at a time (for example RedisExportClaims from camel-dfinery-redis).
+     * Without it, run the consumer on one replica at a time.
+     */
+    public void setExportClaims(DfineryExportClaims exportClaims) {
+        this.exportClaims = exportClaims;
     }
 
     public DfineryExportOutput getOutputMode() {

@@ -13,6 +13,7 @@ import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.export.CsvRows;
+import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportCursor;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DfineryExportConsumer.class);
+    private static final DfineryExportClaims.Claim NO_CLAIM = () -> { };
 
     private final DfineryConfiguration config;
     private ExportClient exportClient;
@@ -95,22 +97,37 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         LocalDate yesterday = today.minusDays(1);
         LocalDate initial = config.getStartDate() == null ? yesterday
                 : ExportRequest.date(config.getStartDate(), "startDate");
-        LocalDate next = clampToLookback(cursor, cursor.next(initial), today, config.getLookbackDays());
         int rows = 0;
         for (int windows = 0; windows < config.getMaxWindowsPerPoll() && isRunAllowed(); windows++) {
+            LocalDate next = clampToLookback(cursor, cursor.next(initial), today, config.getLookbackDays());
             LocalDate to = next.plusDays(config.getWindowDays() - 1L);
             if (to.isAfter(yesterday)) {
                 break;
             }
-            int delivered = exportOnce(config.exportRequest(next, to, today));
-            if (delivered < 0) {
-                break;
+            try (DfineryExportClaims.Claim claim = claim(next, to)) {
+                if (claim == null) {
+                    LOG.debug("Export window {}..{} of {} is claimed by another replica", next, to, cursor.key());
+                    break;
+                }
+                if (!cursor.next(initial).equals(next)) {
+                    // Another replica finished this window between our look at the cursor and our claim.
+                    continue;
+                }
+                int delivered = exportOnce(config.exportRequest(next, to, today));
+                if (delivered < 0) {
+                    break;
+                }
+                rows += delivered;
+                cursor.advance(to.plusDays(1));
             }
-            rows += delivered;
-            next = to.plusDays(1);
-            cursor.advance(next);
         }
         return rows;
+    }
+
+    /** The claim on a window: always granted without claims (one replica), else as the claims decide. */
+    private DfineryExportClaims.Claim claim(LocalDate from, LocalDate to) {
+        DfineryExportClaims claims = config.getExportClaims();
+        return claims == null ? NO_CLAIM : claims.tryClaim(cursor.key(), from, to);
     }
 
     /** One export call within the budget: the rows delivered, or -1 when the budget is spent for now. */

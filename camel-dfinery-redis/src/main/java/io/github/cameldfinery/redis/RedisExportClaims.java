@@ -1,0 +1,111 @@
+package io.github.cameldfinery.redis;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.github.cameldfinery.component.export.DfineryExportClaims;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Claims on export windows in Redis, for replicas that run the same {@code dfinery:export} route on a shared cursor
+ * ({@link RedisStateRepository}): {@code dfinery:export?stateRepository=#cursor&exportClaims=#claims}. A claim is a
+ * key set only if absent, with an expiry (the lease): the replica that set it exports the window, the others skip
+ * it, and a replica that dies holding it loses it when the lease runs out. A claim is given up only by the replica
+ * that holds it (compare-and-delete in one Lua script).
+ *
+ * <p>The lease must be longer than exporting one window takes; when it runs out during a live export, another
+ * replica may export the window too (each row still arrives, at least once).
+ */
+public class RedisExportClaims extends ServiceSupport implements DfineryExportClaims {
+
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+                                          + "return redis.call('del', KEYS[1]) else return 0 end";
+
+    private final RedisURI uri;
+    private final Duration lease;
+    private final String prefix;
+    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+
+    /**
+     * @param redisUri for example {@code redis://127.0.0.1:6379/0}; a {@code timeout} query parameter sets how long
+     *                 a command may wait (2 seconds by default)
+     * @param lease    how long a claim lasts unless given up
+     */
+    public RedisExportClaims(String redisUri, Duration lease) {
+        this(redisUri, lease, "dfinery:claim:");
+    }
+
+    public RedisExportClaims(String redisUri, Duration lease, String prefix) {
+        this.uri = RedisURI.create(redisUri);
+        if (!redisUri.contains("timeout=")) {
+            uri.setTimeout(Duration.ofSeconds(2));
+        }
+        this.lease = lease;
+        this.prefix = prefix;
+    }
+
+    @Override
+    protected void doStart() {
+        client = RedisClient.create(uri);
+        try {
+            connection = client.connect();
+        } catch (RedisException e) {
+            client.shutdown();
+            client = null;
+            throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where()
+                                                               + " for export claims", e);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            client = null;
+        }
+    }
+
+    @Override
+    public Claim tryClaim(String cursorKey, LocalDate from, LocalDate to) {
+        String key = prefix + cursorKey + ":" + from + ".." + to;
+        String set;
+        try {
+            set = connection.sync().set(key, replica, SetArgs.Builder.nx().px(lease.toMillis()));
+        } catch (RedisException e) {
+            throw new RedisStateRepository.RedisStateException("Cannot claim export window " + from + ".." + to
+                                                               + " in Redis at " + where(), e);
+        }
+        return "OK".equals(set) ? () -> release(key) : null;
+    }
+
+    private void release(String key) {
+        try {
+            connection.sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] { key }, replica);
+        } catch (RedisException e) {
+            // The lease gives the window up when it runs out.
+        }
+    }
+
+    /** This replica's name in the claims it holds. */
+    public String replica() {
+        return replica;
+    }
+
+    private String where() {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.export.DfineryExportClaims;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Three replicas run the same dfinery:export route over 10 closed days, on one Redis (shared cursor, claims on
+ * windows) and one emulator: every event reaches the downstream once and every window is exported once; a replica
+ * that crashes holding a claim delays its window by the lease, after which another replica exports it.
+ */
+class ReplicasExportTest {
+
+    static final String SERVICE = "shop";
+    static final int DAYS = 10;
+    static final int PER_DAY = 5;
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(SERVICE, "imp", "exp");
+
+    final List<String> delivered = new CopyOnWriteArrayList<>();
+    final String cursorKey = "replicas-" + UUID.randomUUID();
+    final List<CamelContext> replicas = new ArrayList<>();
+
+    @AfterEach
+    void stopReplicas() {
+        replicas.forEach(CamelContext::stop);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static CamelContext application() {
+        CamelContext context = new DefaultCamelContext();
+        DfineryComponent component = new DfineryComponent();
+        component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
+        component.getConfiguration().setServiceId(SERVICE);
+        component.getConfiguration().setImportToken("imp");
+        component.getConfiguration().setExportToken("exp");
+        context.addComponent("dfinery", component);
+        return context;
+    }
+
+    /** A replica: its own cursor repository and claims on the shared Redis, its own route. */
+    CamelContext replica(DfineryExportClaims claims, RouteBuilder downstream) throws Exception {
+        CamelContext context = application();
+        context.getRegistry().bind("cursor", new RedisStateRepository(redis.uri()));
+        context.getRegistry().bind("claims", claims);
+        context.addRoutes(downstream);
+        context.start();
+        replicas.add(context);
+        return context;
+    }
+
+    RouteBuilder collecting() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(exportUri()).delay(5)
+                        .process(e -> delivered.add(e.getMessage().getBody(Map.class).get("df_event_log_id").toString()));
+            }
+        };
+    }
+
+    /** Each test has a cursor of its own in the shared Redis. */
+    String exportUri() {
+        return "dfinery:export?stateRepository=#cursor&exportClaims=#claims&delay=20&maxWindowsPerPoll=1"
+               + "&cursorKey=" + cursorKey + "&startDate=" + today().minusDays(DAYS);
+    }
+
+    static RedisExportClaims claims(Duration lease) {
+        RedisExportClaims claims = new RedisExportClaims(redis.uri(), lease);
+        claims.start();
+        return claims;
+    }
+
+    @Test
+    void threeReplicasExportEveryWindowOnce() throws Exception {
+        seed();
+        for (int i = 0; i < 3; i++) {
+            replica(claims(Duration.ofMinutes(1)), collecting());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() >= DAYS * PER_DAY);
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> delivered.size() == DAYS * PER_DAY);
+
+        assertThat(delivered).doesNotHaveDuplicates().hasSize(DAYS * PER_DAY);
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS);
+    }
+
+    @Test
+    void aReplicaThatCrashesHoldingAClaimDelaysItsWindowByTheLease() throws Exception {
+        seed();
+        AtomicInteger failures = new AtomicInteger();
+        // A process that dies holding its claim never gives it up: its claims here forget to.
+        RedisExportClaims real = claims(Duration.ofSeconds(1));
+        DfineryExportClaims neverReleased = (cursorKey, from, to) -> {
+            DfineryExportClaims.Claim claim = real.tryClaim(cursorKey, from, to);
+            return claim == null ? null : () -> { };
+        };
+        CamelContext crashing = replica(neverReleased, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(exportUri()).process(e -> {
+                    failures.incrementAndGet();
+                    throw new IllegalStateException("the replica crashes in the middle of the window");
+                });
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> failures.get() >= 1);
+        crashing.stop();
+        Instant crashed = Instant.now();
+
+        replica(claims(Duration.ofMinutes(1)), collecting());
+        replica(claims(Duration.ofMinutes(1)), collecting());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() >= DAYS * PER_DAY);
+        assertThat(Duration.between(crashed, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(delivered).doesNotHaveDuplicates().hasSize(DAYS * PER_DAY);
+        // The crashed replica's call, then each window once.
+        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS + 1);
+    }
+
+    /** {@code PER_DAY} events on each of the {@code DAYS} closed days before today. */
+    static void seed() throws Exception {
+        List<DfineryEvent> events = new ArrayList<>();
+        for (int d = DAYS; d >= 1; d--) {
+            Instant day = today().minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (int i = 0; i < PER_DAY; i++) {
+                events.add(DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i))
+                        .datetime(day.plusSeconds(60L * i)).build());
+            }
+        }
+        try (CamelContext seeder = application()) {
+            seeder.start();
+            seeder.createProducerTemplate().sendBody("dfinery:event", events);
+        }
+    }
+}
