@@ -6,12 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.github.cameldfinery.component.export.DfineryExportClaims;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -29,12 +26,10 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
                                           + "return redis.call('del', KEYS[1]) else return 0 end";
 
-    private final RedisURI uri;
+    private final RedisConnection redis;
     private final Duration lease;
     private final String prefix;
     private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
 
     /**
      * @param redisUri for example {@code redis://127.0.0.1:6379/0}; a {@code timeout} query parameter sets how long
@@ -46,37 +41,19 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
     }
 
     public RedisExportClaims(String redisUri, Duration lease, String prefix) {
-        this.uri = RedisURI.create(redisUri);
-        if (!redisUri.contains("timeout=")) {
-            uri.setTimeout(Duration.ofSeconds(2));
-        }
+        this.redis = new RedisConnection(redisUri, "export claims");
         this.lease = lease;
         this.prefix = prefix;
     }
 
     @Override
     protected void doStart() {
-        client = RedisClient.create(uri);
-        try {
-            connection = client.connect();
-        } catch (RedisException e) {
-            client.shutdown();
-            client = null;
-            throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where()
-                                                               + " for export claims", e);
-        }
+        redis.open();
     }
 
     @Override
     protected void doStop() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            client = null;
-        }
+        redis.close();
     }
 
     @Override
@@ -84,17 +61,17 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
         String key = prefix + cursorKey + ":" + from + ".." + to;
         String set;
         try {
-            set = connection.sync().set(key, replica, SetArgs.Builder.nx().px(lease.toMillis()));
+            set = redis.commands().set(key, replica, SetArgs.Builder.nx().px(lease.toMillis()));
         } catch (RedisException e) {
             throw new RedisStateRepository.RedisStateException("Cannot claim export window " + from + ".." + to
-                                                               + " in Redis at " + where(), e);
+                                                               + " in Redis at " + redis.where(), e);
         }
         return "OK".equals(set) ? () -> release(key) : null;
     }
 
     private void release(String key) {
         try {
-            connection.sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] { key }, replica);
+            redis.commands().eval(RELEASE, ScriptOutputType.INTEGER, new String[] { key }, replica);
         } catch (RedisException e) {
             // The lease gives the window up when it runs out.
         }
@@ -103,9 +80,5 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
     /** This replica's name in the claims it holds. */
     public String replica() {
         return replica;
-    }
-
-    private String where() {
-        return uri.getHost() + ":" + uri.getPort();
     }
 }

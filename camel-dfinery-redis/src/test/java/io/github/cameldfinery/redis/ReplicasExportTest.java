@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.export.DfineryExportClaims;
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReplicasExportTest {
 
-    static final String SERVICE = "shop";
     static final int DAYS = 10;
     static final int PER_DAY = 5;
 
@@ -42,7 +35,7 @@ class ReplicasExportTest {
     static RedisServerExtension redis = new RedisServerExtension();
 
     @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(SERVICE, "imp", "exp");
+    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     final List<String> delivered = new CopyOnWriteArrayList<>();
     final String cursorKey = "replicas-" + UUID.randomUUID();
@@ -53,24 +46,9 @@ class ReplicasExportTest {
         replicas.forEach(CamelContext::stop);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    static CamelContext application() {
-        CamelContext context = new DefaultCamelContext();
-        DfineryComponent component = new DfineryComponent();
-        component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
-        component.getConfiguration().setServiceId(SERVICE);
-        component.getConfiguration().setImportToken("imp");
-        component.getConfiguration().setExportToken("exp");
-        context.addComponent("dfinery", component);
-        return context;
-    }
-
     /** A replica: its own cursor repository and claims on the shared Redis, its own route. */
     CamelContext replica(DfineryExportClaims claims, RouteBuilder downstream) throws Exception {
-        CamelContext context = application();
+        CamelContext context = Application.context(dfinery.baseUri());
         context.getRegistry().bind("cursor", new RedisStateRepository(redis.uri()));
         context.getRegistry().bind("claims", claims);
         context.addRoutes(downstream);
@@ -92,7 +70,7 @@ class ReplicasExportTest {
     /** Each test has a cursor of its own in the shared Redis. */
     String exportUri() {
         return "dfinery:export?stateRepository=#cursor&exportClaims=#claims&delay=20&maxWindowsPerPoll=1"
-               + "&cursorKey=" + cursorKey + "&startDate=" + today().minusDays(DAYS);
+               + "&cursorKey=" + cursorKey + "&startDate=" + Application.today().minusDays(DAYS);
     }
 
     static RedisExportClaims claims(Duration lease) {
@@ -103,7 +81,7 @@ class ReplicasExportTest {
 
     @Test
     void threeReplicasExportEveryWindowOnce() throws Exception {
-        seed();
+        Application.seed(dfinery.baseUri(), DAYS, PER_DAY);
         for (int i = 0; i < 3; i++) {
             replica(claims(Duration.ofMinutes(1)), collecting());
         }
@@ -113,12 +91,12 @@ class ReplicasExportTest {
                 .until(() -> delivered.size() == DAYS * PER_DAY);
 
         assertThat(delivered).doesNotHaveDuplicates().hasSize(DAYS * PER_DAY);
-        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS);
+        assertThat(dfinery.service(Application.SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS);
     }
 
     @Test
     void aReplicaThatCrashesHoldingAClaimDelaysItsWindowByTheLease() throws Exception {
-        seed();
+        Application.seed(dfinery.baseUri(), DAYS, PER_DAY);
         AtomicInteger failures = new AtomicInteger();
         // A process that dies holding its claim never gives it up: its claims here forget to.
         RedisExportClaims real = claims(Duration.ofSeconds(1));
@@ -146,22 +124,6 @@ class ReplicasExportTest {
         assertThat(Duration.between(crashed, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(delivered).doesNotHaveDuplicates().hasSize(DAYS * PER_DAY);
         // The crashed replica's call, then each window once.
-        assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS + 1);
-    }
-
-    /** {@code PER_DAY} events on each of the {@code DAYS} closed days before today. */
-    static void seed() throws Exception {
-        List<DfineryEvent> events = new ArrayList<>();
-        for (int d = DAYS; d >= 1; d--) {
-            Instant day = today().minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
-            for (int i = 0; i < PER_DAY; i++) {
-                events.add(DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i))
-                        .datetime(day.plusSeconds(60L * i)).build());
-            }
-        }
-        try (CamelContext seeder = application()) {
-            seeder.start();
-            seeder.createProducerTemplate().sendBody("dfinery:event", events);
-        }
+        assertThat(dfinery.service(Application.SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS + 1);
     }
 }

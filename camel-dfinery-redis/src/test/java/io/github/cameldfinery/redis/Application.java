@@ -1,0 +1,54 @@
+package io.github.cameldfinery.redis;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** One replica's Camel context, talking to the emulator's service "shop", and events to export back. */
+final class Application {
+
+    static final String SERVICE = "shop";
+
+    private Application() {
+    }
+
+    static CamelContext context(URI emulator) {
+        CamelContext context = new DefaultCamelContext();
+        DfineryComponent component = new DfineryComponent();
+        component.getConfiguration().setBaseUri(emulator.toString());
+        component.getConfiguration().setServiceId(SERVICE);
+        component.getConfiguration().setImportToken("imp");
+        component.getConfiguration().setExportToken("exp");
+        context.addComponent("dfinery", component);
+        return context;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** {@code perDay} events on each of the {@code days} closed days before today, sent to the emulator. */
+    static void seed(URI emulator, int days, int perDay) throws Exception {
+        List<DfineryEvent> events = new ArrayList<>();
+        for (int d = days; d >= 1; d--) {
+            Instant day = today().minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (int i = 0; i < perDay; i++) {
+                events.add(DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i))
+                        .datetime(day.plusSeconds(60L * i)).build());
+            }
+        }
+        try (CamelContext seeder = context(emulator)) {
+            seeder.start();
+            seeder.createProducerTemplate().sendBody("dfinery:event", events);
+        }
+    }
+}
