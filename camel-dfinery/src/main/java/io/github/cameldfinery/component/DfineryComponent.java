@@ -175,6 +175,7 @@ public class DfineryComponent extends HealthCheckComponent {
 
     /** The export budgets of this component, per service. */
     public Map<String, ExportQuota> exportQuotas() {
-        return quotaGuards.exportQuotas();
+        QuotaGuards guards = quotaGuards;
+        return guards == null ? Map.of() : guards.exportQuotas();
     }
 }

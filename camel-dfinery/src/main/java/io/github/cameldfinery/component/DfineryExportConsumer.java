@@ -109,7 +109,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                     LOG.debug("Export window {}..{} of {} is claimed by another replica", next, to, cursor.key());
                     break;
                 }
-                if (!cursor.next(initial).equals(next)) {
+                if (config.getExportClaims() != null && !cursor.next(initial).equals(next)) {
                     // Another replica finished this window between our look at the cursor and our claim.
                     continue;
                 }

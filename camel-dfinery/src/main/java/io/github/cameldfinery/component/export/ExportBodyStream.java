@@ -23,7 +23,7 @@ public final class ExportBodyStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = track(() -> super.read());
+        int b = (int) track(() -> super.read());
         if (b >= 0) {
             bytes++;
         } else {
@@ -34,7 +34,7 @@ public final class ExportBodyStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = track(() -> super.read(buffer, offset, length));
+        int n = (int) track(() -> super.read(buffer, offset, length));
         if (n > 0) {
             bytes += n;
         } else if (n < 0) {
@@ -45,7 +45,7 @@ public final class ExportBodyStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = track(() -> (int) Math.min(Integer.MAX_VALUE, super.skip(n)));
+        long skipped = track(() -> super.skip(n));
         bytes += skipped;
         return skipped;
     }
@@ -75,7 +75,7 @@ public final class ExportBodyStream extends FilterInputStream {
         return bytes;
     }
 
-    private int track(IoRead read) throws IOException {
+    private long track(IoRead read) throws IOException {
         try {
             return read.get();
         } catch (IOException e) {
@@ -88,6 +88,6 @@ public final class ExportBodyStream extends FilterInputStream {
 
     @FunctionalInterface
     private interface IoRead {
-        int get() throws IOException;
+        long get() throws IOException;
     }
 }
