@@ -1,23 +1,33 @@
 package io.github.cameldfinery.redis;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 
 /**
  * One Lettuce connection to Redis, opened and closed with the service that uses it. Every command waits at most the
- * URI's {@code timeout} (2 seconds unless the URI says otherwise), so that nothing hangs while Redis is away.
+ * URI's {@code timeout} (2 seconds unless the URI says otherwise), and while the connection is down commands fail at
+ * once instead of queueing, so that nothing hangs while Redis is away. Lettuce reconnects by itself.
  */
 final class RedisConnection {
 
     private final RedisURI uri;
     private final String purpose;
+    private ClientResources resources;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
+    private StatefulRedisConnection<String, byte[]> binary;
 
     /**
      * @param purpose what the connection is for, in error messages
@@ -31,18 +41,40 @@ final class RedisConnection {
     }
 
     void open() {
-        client = RedisClient.create(uri);
+        // Reconnect attempts at most 2 s apart (Lettuce's default grows to 30 s): back soon after Redis is.
+        resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             connection = client.connect();
         } catch (RedisException e) {
             client.shutdown();
             client = null;
+            resources.shutdown();
             throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
                                                                + purpose, e);
         }
     }
 
+    /** A second connection with binary values, for Bucket4j's buckets; closed with the first. */
+    StatefulRedisConnection<String, byte[]> binary() {
+        if (binary == null) {
+            if (client == null) {
+                commands();
+            }
+            binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        }
+        return binary;
+    }
+
     void close() {
+        if (binary != null) {
+            binary.close();
+            binary = null;
+        }
         if (connection != null) {
             connection.close();
             connection = null;
@@ -50,6 +82,10 @@ final class RedisConnection {
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             client = null;
+        }
+        if (resources != null) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+            resources = null;
         }
     }
 

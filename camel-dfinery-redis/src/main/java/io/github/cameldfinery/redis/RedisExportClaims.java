@@ -23,9 +23,6 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public class RedisExportClaims extends ServiceSupport implements DfineryExportClaims {
 
-    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-                                          + "return redis.call('del', KEYS[1]) else return 0 end";
-
     private final RedisConnection redis;
     private final Duration lease;
     private final String prefix;
@@ -71,7 +68,7 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
 
     private void release(String key) {
         try {
-            redis.commands().eval(RELEASE, ScriptOutputType.INTEGER, new String[] { key }, replica);
+            redis.commands().eval(RedisScripts.RELEASE, ScriptOutputType.INTEGER, new String[] { key }, replica);
         } catch (RedisException e) {
             // The lease gives the window up when it runs out.
         }

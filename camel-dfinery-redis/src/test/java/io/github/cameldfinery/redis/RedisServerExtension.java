@@ -43,6 +43,9 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** Starts the server on this extension's port and waits until it answers. */
     public void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--protected-mode", "yes")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

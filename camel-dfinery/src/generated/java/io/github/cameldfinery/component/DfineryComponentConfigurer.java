@@ -105,6 +105,16 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quotaguard":
         case "quotaGuard": getOrCreateConfiguration(target).setQuotaGuard(property(camelContext, boolean.class, value)); return true;
+        case "quotalocalshare":
+        case "quotaLocalShare": target.setQuotaLocalShare(property(camelContext, double.class, value)); return true;
+        case "quotalocalsharemaxtime":
+        case "quotaLocalShareMaxTime": target.setQuotaLocalShareMaxTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "quotastore":
+        case "quotaStore": target.setQuotaStore(property(camelContext, io.github.cameldfinery.component.quota.DfineryQuotaStore.class, value)); return true;
+        case "quotastoreunavailable":
+        case "quotaStoreUnavailable": target.setQuotaStoreUnavailable(property(camelContext, io.github.cameldfinery.component.quota.QuotaStoreUnavailable.class, value)); return true;
+        case "quotastoreuri":
+        case "quotaStoreUri": target.setQuotaStoreUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestthreads":
@@ -213,6 +223,16 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": return java.lang.Integer.class;
         case "quotaguard":
         case "quotaGuard": return boolean.class;
+        case "quotalocalshare":
+        case "quotaLocalShare": return double.class;
+        case "quotalocalsharemaxtime":
+        case "quotaLocalShareMaxTime": return long.class;
+        case "quotastore":
+        case "quotaStore": return io.github.cameldfinery.component.quota.DfineryQuotaStore.class;
+        case "quotastoreunavailable":
+        case "quotaStoreUnavailable": return io.github.cameldfinery.component.quota.QuotaStoreUnavailable.class;
+        case "quotastoreuri":
+        case "quotaStoreUri": return java.lang.String.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "requestthreads":
@@ -322,6 +342,16 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "quotaguard":
         case "quotaGuard": return getOrCreateConfiguration(target).isQuotaGuard();
+        case "quotalocalshare":
+        case "quotaLocalShare": return target.getQuotaLocalShare();
+        case "quotalocalsharemaxtime":
+        case "quotaLocalShareMaxTime": return target.getQuotaLocalShareMaxTime();
+        case "quotastore":
+        case "quotaStore": return target.getQuotaStore();
+        case "quotastoreunavailable":
+        case "quotaStoreUnavailable": return target.getQuotaStoreUnavailable();
+        case "quotastoreuri":
+        case "quotaStoreUri": return target.getQuotaStoreUri();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "requestthreads":

@@ -12,15 +12,25 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
-import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.DfineryQuotaStore;
+import io.github.cameldfinery.component.quota.DfineryQuotaStoreFactory;
+import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.quota.LocalQuotaStore;
 import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
+import io.github.cameldfinery.component.quota.QuotaStoreFailover;
+import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code dfinery} component. Holds the defaults every endpoint starts from, and what its endpoints share while
@@ -32,11 +42,28 @@ import org.apache.camel.util.ObjectHelper;
 @Component("dfinery")
 public class DfineryComponent extends HealthCheckComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DfineryComponent.class);
+
     @Metadata
     private DfineryConfiguration configuration = new DfineryConfiguration();
 
     @Metadata(label = "advanced", defaultValue = "16")
     private int requestThreads = 16;
+
+    @Metadata(label = "quota,advanced")
+    private DfineryQuotaStore quotaStore;
+
+    @Metadata(label = "quota,advanced", secret = true)
+    private String quotaStoreUri;
+
+    @Metadata(label = "quota,advanced", defaultValue = "FAIL")
+    private QuotaStoreUnavailable quotaStoreUnavailable = QuotaStoreUnavailable.FAIL;
+
+    @Metadata(label = "quota,advanced")
+    private double quotaLocalShare;
+
+    @Metadata(label = "quota,advanced", javaType = "java.time.Duration", defaultValue = "5m")
+    private long quotaLocalShareMaxTime = 300_000;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
@@ -44,6 +71,8 @@ public class DfineryComponent extends HealthCheckComponent {
     private volatile ExecutorService senders;
     private volatile ExecutorService httpClientThreads;
     private volatile QuotaGuards quotaGuards;
+    private DfineryQuotaStore ownedStore;
+    private QuotaStoreHealthCheck storeHealth;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -80,6 +109,66 @@ public class DfineryComponent extends HealthCheckComponent {
         this.requestThreads = requestThreads;
     }
 
+    public DfineryQuotaStore getQuotaStore() {
+        return quotaStore;
+    }
+
+    /**
+     * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
+     * service set a store they all reach (a bean), for example a Bucket4j store from camel-dfinery-redis, so that
+     * together they stay within the quota. Takes precedence over quotaStoreUri.
+     */
+    public void setQuotaStore(DfineryQuotaStore quotaStore) {
+        this.quotaStore = quotaStore;
+    }
+
+    public String getQuotaStoreUri() {
+        return quotaStoreUri;
+    }
+
+    /**
+     * The shared quota store as a URI, for example redis://redis:6379 (needs camel-dfinery-redis on the classpath),
+     * made and stopped with the component. Secret: a Redis URI may carry a password.
+     */
+    public void setQuotaStoreUri(String quotaStoreUri) {
+        this.quotaStoreUri = quotaStoreUri;
+    }
+
+    public QuotaStoreUnavailable getQuotaStoreUnavailable() {
+        return quotaStoreUnavailable;
+    }
+
+    /**
+     * What happens while the shared quota store cannot be reached: FAIL (requests fail at once with
+     * DfineryQuotaStoreException, nothing is sent) or LOCAL_SHARE (this JVM counts quotaLocalShare of each limit
+     * itself for at most quotaLocalShareMaxTime, then fails). Logged, and shown by the dev console and the health
+     * check.
+     */
+    public void setQuotaStoreUnavailable(QuotaStoreUnavailable quotaStoreUnavailable) {
+        this.quotaStoreUnavailable = quotaStoreUnavailable;
+    }
+
+    public double getQuotaLocalShare() {
+        return quotaLocalShare;
+    }
+
+    /**
+     * With quotaStoreUnavailable=LOCAL_SHARE: the part of each limit (0 to 1) this JVM uses on its own while the
+     * store cannot be reached; at most 1 divided by the number of replicas, for example 0.33 for three.
+     */
+    public void setQuotaLocalShare(double quotaLocalShare) {
+        this.quotaLocalShare = quotaLocalShare;
+    }
+
+    public long getQuotaLocalShareMaxTime() {
+        return quotaLocalShareMaxTime;
+    }
+
+    /** With quotaStoreUnavailable=LOCAL_SHARE: how long the local share may be used before requests fail. */
+    public void setQuotaLocalShareMaxTime(long quotaLocalShareMaxTime) {
+        this.quotaLocalShareMaxTime = quotaLocalShareMaxTime;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -97,7 +186,46 @@ public class DfineryComponent extends HealthCheckComponent {
         timer.setPoolSize(1);
         timer.setMaxQueueSize(-1);
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DfineryTimer", timer);
-        quotaGuards = new QuotaGuards(clock, scheduler);
+        DfineryQuotaStore store = quotaStore();
+        QuotaStoreFailover failover = store.isShared() ? new QuotaStoreFailover(store, quotaStoreUnavailable,
+                quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
+        quotaGuards = new QuotaGuards(store, failover, clock, scheduler);
+        if (failover != null) {
+            LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
+                    store.describe(), quotaStoreUnavailable);
+            storeHealth = new QuotaStoreHealthCheck(quotaGuards);
+            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+            if (health != null) {
+                health.register(storeHealth);
+            }
+        }
+    }
+
+    /** The configured store, started; a store made from quotaStoreUri is the component's to stop. */
+    private DfineryQuotaStore quotaStore() throws Exception {
+        if (quotaStoreUnavailable == QuotaStoreUnavailable.LOCAL_SHARE && (quotaLocalShare <= 0 || quotaLocalShare > 1)) {
+            throw new IllegalArgumentException("quotaStoreUnavailable=LOCAL_SHARE needs quotaLocalShare between 0 "
+                    + "(excluded) and 1, for example 0.33 for three replicas; got " + quotaLocalShare);
+        }
+        DfineryQuotaStore store = quotaStore;
+        if (store == null && ObjectHelper.isNotEmpty(quotaStoreUri)) {
+            String scheme = quotaStoreUri.contains(":") ? quotaStoreUri.substring(0, quotaStoreUri.indexOf(':')) : "";
+            DfineryQuotaStoreFactory factory = getCamelContext().getCamelContextExtension()
+                    .getFactoryFinder(DfineryQuotaStoreFactory.FACTORY_PATH)
+                    .newInstance(scheme, DfineryQuotaStoreFactory.class)
+                    .orElseThrow(() -> new IllegalArgumentException("No DFINERY quota store for the scheme '" + scheme
+                            + "' of quotaStoreUri; for redis:// add camel-dfinery-redis to the classpath"));
+            store = factory.create(quotaStoreUri);
+            ownedStore = store;
+        }
+        if (store == null) {
+            return new LocalQuotaStore(clock);
+        }
+        if (store instanceof CamelContextAware) {
+            ((CamelContextAware) store).setCamelContext(getCamelContext());
+        }
+        ServiceHelper.startService(store);
+        return store;
     }
 
     /** A pool of {@code threads} threads and an unbounded queue: work waits rather than being refused. */
@@ -112,6 +240,15 @@ public class DfineryComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (storeHealth != null) {
+            HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+            if (health != null) {
+                health.unregister(storeHealth);
+            }
+            storeHealth = null;
+        }
+        ServiceHelper.stopService(ownedStore);
+        ownedStore = null;
         for (ExecutorService pool : new ExecutorService[] { scheduler, senders, httpClientThreads }) {
             if (pool != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(pool);
@@ -158,8 +295,8 @@ public class DfineryComponent extends HealthCheckComponent {
     }
 
     /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
-    ExportQuota exportQuota(String serviceId, DfineryConfiguration config) {
-        return quotaGuards.exportQuota(serviceId, config.getExportQuota(),
+    ExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
+        return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
                 Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
     }
 
@@ -174,8 +311,8 @@ public class DfineryComponent extends HealthCheckComponent {
     }
 
     /** The export budgets of this component, per service. */
-    public Map<String, ExportQuota> exportQuotas() {
+    public Map<String, ExportBudget> exportBudgets() {
         QuotaGuards guards = quotaGuards;
-        return guards == null ? Map.of() : guards.exportQuotas();
+        return guards == null ? Map.of() : guards.exportBudgets();
     }
 }

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
+import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 
@@ -27,6 +28,11 @@ public class DfineryDevConsole extends AbstractDevConsole {
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
+        Map<String, Object> store = store();
+        if (store != null) {
+            text.append(String.format("quota store %s: %s%s%n", store.get("store"), store.get("state"),
+                    store.get("lastFailure") == null ? "" : " (" + store.get("lastFailure") + ")"));
+        }
         for (Map<String, Object> row : rows()) {
             text.append(String.format("%s %s: limit %s per %s, used %s, remaining %s, resets %s, granted %s, refused %s, "
                                       + "429s %s%n", row.get("serviceId"), row.get("api"), row.get("limit"),
@@ -36,18 +42,42 @@ public class DfineryDevConsole extends AbstractDevConsole {
         return text.length() == 0 ? "No DFINERY requests yet\n" : text.toString();
     }
 
+    /** Where the quotas are counted and whether the store answers; null with the in-memory store. */
+    private Map<String, Object> store() {
+        QuotaGuards guards = guards();
+        QuotaStoreFailover.Status status = guards == null ? null : guards.storeStatus();
+        if (status == null) {
+            return null;
+        }
+        Map<String, Object> store = new LinkedHashMap<>();
+        store.put("store", status.store());
+        store.put("state", status.state().name());
+        store.put("downSince", status.downSince() == null ? null : status.downSince().toString());
+        store.put("localShareEnds", status.localShareEnds() == null ? null : status.localShareEnds().toString());
+        store.put("lastFailure", status.lastFailure());
+        return store;
+    }
+
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("quotas", rows());
+        Map<String, Object> store = store();
+        if (store != null) {
+            json.put("quotaStore", store);
+        }
         return json;
+    }
+
+    private QuotaGuards guards() {
+        DfineryComponent component = getCamelContext().hasComponent("dfinery") instanceof DfineryComponent
+                ? (DfineryComponent) getCamelContext().hasComponent("dfinery") : null;
+        return component == null ? null : component.quotaGuards();
     }
 
     private List<Map<String, Object>> rows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        DfineryComponent component = getCamelContext().hasComponent("dfinery") instanceof DfineryComponent
-                ? (DfineryComponent) getCamelContext().hasComponent("dfinery") : null;
-        QuotaGuards guards = component == null ? null : component.quotaGuards();
+        QuotaGuards guards = guards();
         if (guards == null) {
             return rows;
         }
@@ -66,7 +96,7 @@ public class DfineryDevConsole extends AbstractDevConsole {
             row.put("waiting", snapshot.waiting());
             rows.add(row);
         }
-        for (Map.Entry<String, ExportQuota> entry : guards.exportQuotas().entrySet()) {
+        for (Map.Entry<String, ExportBudget> entry : guards.exportBudgets().entrySet()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("serviceId", entry.getKey());
             row.put("api", "export");

@@ -18,7 +18,7 @@ import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportCursor;
 import io.github.cameldfinery.component.export.ExportRequest;
-import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.ExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
@@ -43,7 +43,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private final DfineryConfiguration config;
     private ExportClient exportClient;
     private ExportCursor cursor;
-    private ExportQuota quota;
+    private ExportBudget quota;
 
     public DfineryExportConsumer(DfineryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -59,7 +59,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         DfineryComponent component = getEndpoint().getComponent();
         exportClient = new ExportClient(component.http(config));
-        quota = component.exportQuota(config.getServiceId(), config);
+        quota = component.exportBudget(config.getServiceId(), config);
         if (config.getStateRepository() == null) {
             config.setStateRepository(new MemoryStateRepository());
         }
@@ -132,7 +132,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     /** One export call within the budget: the rows delivered, or -1 when the budget is spent for now. */
     private int exportOnce(ExportRequest request) throws Exception {
-        try (ExportQuota.Permit permit = quota.tryAcquire()) {
+        try (ExportBudget.Permit permit = quota.tryAcquire()) {
             if (permit == null) {
                 LOG.debug("Export quota of service {} spent; next call possible at {}", config.getServiceId(),
                         quota.nextSlot());

@@ -15,7 +15,7 @@ import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportRequest;
-import io.github.cameldfinery.component.quota.ExportQuota;
+import io.github.cameldfinery.component.quota.ExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -65,11 +65,11 @@ public class DfineryExportProducer extends DefaultProducer {
         if (ObjectHelper.isEmpty(config.getExportToken())) {
             throw DfineryAuthenticationException.missingToken("exportToken");
         }
-        ExportQuota quota = getEndpoint().getComponent().exportQuota(serviceId, config);
-        ExportQuota.Permit permit = quota.tryAcquire();
+        ExportBudget quota = getEndpoint().getComponent().exportBudget(serviceId, config);
+        ExportBudget.Permit permit = quota.tryAcquire();
         if (permit == null) {
             throw DfineryRateLimitException.refusedLocally("The export quota of " + quota.limit() + " calls per "
-                    + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent in this JVM; "
+                    + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent; "
                     + "next call possible at " + quota.nextSlot(), quota.nextSlot());
         }
         InputStream body;

@@ -100,8 +100,8 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
         assertThat(dfinery.service(OTHER_SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(1);
         assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(1);
         DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
-        assertThat(component.exportQuotas()).containsKeys(SERVICE, OTHER_SERVICE);
-        assertThat(component.exportQuotas().get(OTHER_SERVICE).remaining()).isZero();
+        assertThat(component.exportBudgets()).containsKeys(SERVICE, OTHER_SERVICE);
+        assertThat(component.exportBudgets().get(OTHER_SERVICE).remaining()).isZero();
     }
 
     @Test

@@ -13,7 +13,11 @@ public class DfineryRateLimitException extends DfineryException {
     private final Instant resetAt;
 
     public DfineryRateLimitException(String message, FailedResponse response, Instant resetAt) {
-        super(message, response, null);
+        this(message, response, resetAt, null);
+    }
+
+    protected DfineryRateLimitException(String message, FailedResponse response, Instant resetAt, Throwable cause) {
+        super(message, response, cause);
         this.resetAt = resetAt;
     }
 

@@ -17,52 +17,52 @@ import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
 
 /**
- * DFINERY's request limit for one service and API kind, as this JVM sees it. Every HTTP request, retries included,
- * takes a {@link Permit} first and reports through it what the server counted ({@code x-ratelimit-remaining},
- * {@code x-ratelimit-reset}); the server's count wins. When the budget is spent, requests wait for the reset (up
- * to a cap) or fail at once, instead of running into 429s. Until the first response after a start, one request at
- * a time goes out (the probe), so a restart in the middle of a window learns the server's count before it sends more.
+ * DFINERY's request limit for one service and API kind, in front of a {@link QuotaCounter} that counts it (in this
+ * JVM, or in a store shared by replicas). Every HTTP request, retries included, takes a {@link Permit} first and
+ * reports through it what the server counted ({@code x-ratelimit-remaining}, {@code x-ratelimit-reset}); the server's
+ * count wins. When the budget is spent, requests wait for the reset (up to a cap) or fail at once, instead of running
+ * into 429s. While the counter knows nothing of the server's count (a start), one request at a time goes out (the
+ * probe), so a restart in the middle of a window learns the server's count before it sends more.
  *
- * <p>Requests that cannot go yet wait in a queue, in order; a response, the end of a probe or the reset hands out
- * permits. Nothing polls.
+ * <p>Requests that cannot go yet wait in a queue, in order; a response, the end of a probe or a timer (the reset, or
+ * the next look at a shared store while another replica probes) hands out permits.
  */
 public final class QuotaGuard {
-
-    /** After a 429 whose reset is already past by our clock, back off at least this long (clock skew). */
-    private static final Duration MIN_BACKOFF_AFTER_429 = Duration.ofMillis(250);
 
     private final String serviceId;
     private final String api;
     private final long limit;
     private final Duration window;
+    private final QuotaCounter counter;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
 
-    private Instant resetAt;
-    private long remaining;
     private boolean probing;
-    private ScheduledFuture<?> resetTimer;
+    private Instant spentUntil;
+    private ScheduledFuture<?> wakeTimer;
+    private Instant wakeAt;
     private ScheduledFuture<?> expiryTimer;
     private Instant expiryAt;
     private long granted;
     private long refused;
     private long rejectedByServer;
 
-    public QuotaGuard(String serviceId, String api, long limit, Duration window, Clock clock,
+    public QuotaGuard(String serviceId, String api, long limit, Duration window, QuotaCounter counter, Clock clock,
                       ScheduledExecutorService scheduler) {
         this.serviceId = serviceId;
         this.api = api;
         this.limit = limit;
         this.window = window;
+        this.counter = counter;
         this.clock = clock;
         this.scheduler = scheduler;
     }
 
     /**
      * Completes with a permit when a request may go out, or exceptionally with {@link DfineryRateLimitException}
-     * (refused locally) when the budget is spent and resets later than {@code maxWait} from now, or when the first
-     * response after a start has not come within {@code probeWait}.
+     * (refused locally) when the budget is spent and resets later than {@code maxWait} from now, when the first
+     * response after a start has not come within {@code probeWait}, or when a shared store cannot be reached.
      */
     public CompletableFuture<Permit> acquire(Duration maxWait, Duration probeWait) {
         Waiter waiter = new Waiter(new CompletableFuture<>(), clock.instant().plus(maxWait),
@@ -82,27 +82,35 @@ public final class QuotaGuard {
     /** Hands out what can be handed out now; returns the completions to run once the lock is released. */
     private List<Runnable> drain() {
         List<Runnable> completions = new ArrayList<>();
-        Instant now = clock.instant();
-        roll(now);
-        while (!waiters.isEmpty()) {
-            if (resetAt == null) {
-                if (!probing) {
-                    probing = true;
-                    grant(waiters.pollFirst(), true, completions);
-                }
+        while (!waiters.isEmpty() && !probing) {
+            QuotaCounter.Take take;
+            try {
+                take = counter.take();
+            } catch (RuntimeException e) {
+                DfineryRateLimitException failure = e instanceof DfineryRateLimitException
+                        ? (DfineryRateLimitException) e : DfineryRateLimitException.refusedLocally("The DFINERY " + api
+                                + " quota of service " + serviceId + " could not be counted: " + e.getMessage(), null);
+                refuseAll(failure, completions);
                 return completions;
             }
-            if (remaining > 0) {
-                remaining--;
-                grant(waiters.pollFirst(), false, completions);
-                continue;
+            switch (take.outcome()) {
+                case GRANTED:
+                    spentUntil = null;
+                    grant(waiters.pollFirst(), false, completions);
+                    break;
+                case PROBE:
+                    probing = true;
+                    grant(waiters.pollFirst(), true, completions);
+                    return completions;
+                case SPENT:
+                    spentUntil = take.until();
+                    refuseThoseThatCannotWaitUntil(take.until(), completions);
+                    wakeAt(take.until());
+                    return completions;
+                default:
+                    wakeAt(take.until());
+                    return completions;
             }
-            refuseThoseThatCannotWaitForTheReset(completions);
-            if (!waiters.isEmpty() && resetTimer == null) {
-                resetTimer = scheduler.schedule(this::onReset, Math.max(1, Duration.between(now, resetAt).toMillis()),
-                        TimeUnit.MILLISECONDS);
-            }
-            return completions;
         }
         return completions;
     }
@@ -113,27 +121,48 @@ public final class QuotaGuard {
         completions.add(() -> waiter.future.complete(permit));
     }
 
-    private void refuseThoseThatCannotWaitForTheReset(List<Runnable> completions) {
+    private void refuseThoseThatCannotWaitUntil(Instant resetAt, List<Runnable> completions) {
         for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
             Waiter waiter = it.next();
             if (resetAt.isAfter(waiter.deadline)) {
                 it.remove();
                 refused++;
-                DfineryRateLimitException spent = spent();
+                DfineryRateLimitException spent = spent(resetAt);
                 completions.add(() -> waiter.future.completeExceptionally(spent));
             }
         }
     }
 
-    private DfineryRateLimitException spent() {
+    private void refuseAll(DfineryRateLimitException failure, List<Runnable> completions) {
+        while (!waiters.isEmpty()) {
+            Waiter waiter = waiters.pollFirst();
+            refused++;
+            completions.add(() -> waiter.future.completeExceptionally(failure));
+        }
+    }
+
+    private DfineryRateLimitException spent(Instant resetAt) {
         return DfineryRateLimitException.refusedLocally("The DFINERY " + api + " quota of " + limit + " requests per "
                 + window + " for service " + serviceId + " is spent; it resets at " + resetAt, resetAt);
     }
 
-    private void onReset() {
+    /** Makes sure {@link #drain()} runs again by {@code at}; one timer per guard, however many wait. */
+    private void wakeAt(Instant at) {
+        if (wakeTimer != null && !wakeAt.isAfter(at)) {
+            return;
+        }
+        if (wakeTimer != null) {
+            wakeTimer.cancel(false);
+        }
+        wakeAt = at;
+        wakeTimer = scheduler.schedule(this::onWake, Math.max(1, Duration.between(clock.instant(), at).toMillis()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void onWake() {
         List<Runnable> completions;
         synchronized (this) {
-            resetTimer = null;
+            wakeTimer = null;
             completions = drain();
         }
         completions.forEach(Runnable::run);
@@ -167,7 +196,7 @@ public final class QuotaGuard {
                 }
                 it.remove();
                 refused++;
-                DfineryRateLimitException failure = resetAt != null && remaining == 0 ? spent()
+                DfineryRateLimitException failure = spentUntil != null && now.isBefore(spentUntil) ? spent(spentUntil)
                         : DfineryRateLimitException.refusedLocally("No answer yet to the first request to DFINERY's "
                                 + api + " API for service " + serviceId + " since the start; this request waited "
                                 + Duration.between(waiter.since, now).toMillis() + " ms for it and was not sent, so "
@@ -183,50 +212,26 @@ public final class QuotaGuard {
 
     private synchronized List<Runnable> observe(RateLimitState state, boolean rejected) {
         probing = false;
-        Instant now = clock.instant();
         if (rejected) {
             rejectedByServer++;
-            Instant reset = state.resetAt() != null ? state.resetAt() : now.plus(window);
-            if (reset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))) {
-                reset = now.plus(MIN_BACKOFF_AFTER_429);
-            }
-            resetAt = resetAt == null || reset.isAfter(resetAt) ? reset : resetAt;
-            remaining = 0;
-        } else if (state.resetAt() == null || state.remaining() == null) {
-            if (resetAt == null) {
-                // The server says nothing about its count: count locally from now on.
-                resetAt = now.plus(window);
-                remaining = limit - 1;
-            }
-        } else if (resetAt == null || state.resetAt().isAfter(resetAt)) {
-            resetAt = state.resetAt();
-            remaining = Math.min(state.remaining(), limit);
-        } else if (state.resetAt().equals(resetAt)) {
-            remaining = Math.min(remaining, state.remaining());
         }
+        counter.observe(state.remaining(), state.resetAt(), rejected);
         return drain();
     }
 
     private synchronized List<Runnable> abandon(boolean probe) {
         if (probe) {
             probing = false;
+            counter.probeAbandoned();
         }
         return drain();
     }
 
     /** A snapshot for consoles and headers. */
     public synchronized Snapshot snapshot() {
-        roll(clock.instant());
-        return new Snapshot(serviceId, api, limit, window, resetAt == null ? null : limit - remaining,
-                resetAt == null ? null : remaining, resetAt, granted, refused, rejectedByServer, waiters.size());
-    }
-
-    private void roll(Instant now) {
-        if (resetAt != null && !now.isBefore(resetAt)) {
-            long windows = Duration.between(resetAt, now).toMillis() / window.toMillis() + 1;
-            resetAt = resetAt.plus(window.multipliedBy(windows));
-            remaining = limit;
-        }
+        QuotaCounter.View view = counter.view();
+        return new Snapshot(serviceId, api, limit, window, view.remaining() == null ? null : limit - view.remaining(),
+                view.remaining(), view.resetAt(), granted, refused, rejectedByServer, waiters.size());
     }
 
     /** A request waiting to go out. */

@@ -13,32 +13,49 @@ import io.github.cameldfinery.component.api.DfineryApi;
 
 /**
  * The quota guards and export budgets of a component, one per service and API kind, shared by all its endpoints.
- * They live from the component's start to its stop: a start begins with a probe, as the server's count is unknown.
+ * They live from the component's start to its stop: a start begins with a probe, unless a shared store already knows
+ * the server's count.
  */
 public final class QuotaGuards {
 
     private final Map<String, QuotaGuard> guards = new ConcurrentHashMap<>();
-    private final Map<String, ExportQuota> exportQuotas = new ConcurrentHashMap<>();
+    private final Map<String, ExportBudget> exportBudgets = new ConcurrentHashMap<>();
+    private final DfineryQuotaStore store;
+    private final QuotaStoreFailover failover;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
     /**
+     * @param store     where to count
+     * @param failover  what to do while a shared store cannot be reached; null for the in-memory store
      * @param scheduler the component's timer thread, for waits on a reset or on the first answer
      */
-    public QuotaGuards(Clock clock, ScheduledExecutorService scheduler) {
+    public QuotaGuards(DfineryQuotaStore store, QuotaStoreFailover failover, Clock clock,
+                       ScheduledExecutorService scheduler) {
+        this.store = store;
+        this.failover = failover;
         this.clock = clock;
         this.scheduler = scheduler;
     }
 
     /** The guard of this service and API; the first endpoint to ask sets its limit. */
     public QuotaGuard guard(String serviceId, DfineryApi api, long limit, Duration window) {
-        return guards.computeIfAbsent(serviceId + "/" + api,
-                key -> new QuotaGuard(serviceId, api.name(), limit, window, clock, scheduler));
+        return guards.computeIfAbsent(serviceId + "/" + api, key -> {
+            QuotaCounter counter = store.requestCounter(serviceId, api, limit, window);
+            if (failover != null) {
+                counter = new FailoverQuotaCounter(counter, limit, window, failover, clock);
+            }
+            return new QuotaGuard(serviceId, api.name(), limit, window, counter, clock, scheduler);
+        });
     }
 
     /** The export budget of a service; the first endpoint to ask sets its limits. */
-    public ExportQuota exportQuota(String serviceId, int limit, Duration window, int concurrency) {
-        return exportQuotas.computeIfAbsent(serviceId, id -> new ExportQuota(limit, window, concurrency, clock));
+    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+        return exportBudgets.computeIfAbsent(serviceId, id -> {
+            ExportBudget budget = store.exportBudget(serviceId, limit, window, concurrency);
+            return failover == null ? budget
+                    : new FailoverExportBudget(budget, limit, window, concurrency, failover, clock);
+        });
     }
 
     public List<QuotaGuard.Snapshot> snapshots() {
@@ -49,7 +66,17 @@ public final class QuotaGuards {
     }
 
     /** The export budgets, per service. */
-    public Map<String, ExportQuota> exportQuotas() {
-        return Map.copyOf(exportQuotas);
+    public Map<String, ExportBudget> exportBudgets() {
+        return Map.copyOf(exportBudgets);
+    }
+
+    /** Where the guards count. */
+    public DfineryQuotaStore store() {
+        return store;
+    }
+
+    /** Whether the shared store can be reached now; null for the in-memory store. */
+    public QuotaStoreFailover.Status storeStatus() {
+        return failover == null ? null : failover.status();
     }
 }

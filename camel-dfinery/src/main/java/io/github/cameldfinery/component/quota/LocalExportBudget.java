@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
  * The export budget of one service in this JVM: at most {@code limit} calls in any rolling {@code window}, and at
  * most {@code concurrency} at once. A rolling window never allows more than DFINERY's fixed window does.
  */
-public final class ExportQuota {
+public final class LocalExportBudget implements ExportBudget {
 
     private final int limit;
     private final Duration window;
@@ -19,7 +19,7 @@ public final class ExportQuota {
     private final Clock clock;
     private final Deque<Instant> calls = new ArrayDeque<>();
 
-    public ExportQuota(int limit, Duration window, int concurrency, Clock clock) {
+    public LocalExportBudget(int limit, Duration window, int concurrency, Clock clock) {
         if (limit < 1 || concurrency < 1) {
             throw new IllegalArgumentException("exportQuota and exportConcurrency must be at least 1");
         }
@@ -29,7 +29,7 @@ public final class ExportQuota {
         this.clock = clock;
     }
 
-    /** A permit to make one call now, or null when the budget is spent or all slots are busy. */
+    @Override
     public Permit tryAcquire() {
         if (!running.tryAcquire()) {
             return null;
@@ -45,22 +45,24 @@ public final class ExportQuota {
         return running::release;
     }
 
-    /** Calls left in the rolling window now. */
+    @Override
     public synchronized int remaining() {
         expire();
         return limit - calls.size();
     }
 
-    /** When the next call becomes possible, if the budget is spent now. */
+    @Override
     public synchronized Instant nextSlot() {
         expire();
         return calls.size() < limit ? clock.instant() : calls.peekFirst().plus(window);
     }
 
+    @Override
     public int limit() {
         return limit;
     }
 
+    @Override
     public Duration window() {
         return window;
     }
@@ -70,11 +72,5 @@ public final class ExportQuota {
         while (!calls.isEmpty() && !calls.peekFirst().isAfter(horizon)) {
             calls.removeFirst();
         }
-    }
-
-    /** Releases the concurrency slot of a call when it ends; the call still counts against the window. */
-    public interface Permit extends AutoCloseable {
-        @Override
-        void close();
     }
 }

@@ -1,0 +1,83 @@
+package io.github.cameldfinery.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.cameldfinery.component.quota.ExportBudget;
+
+/**
+ * The export budget of a service shared by replicas: {@code limit} calls per window in a Bucket4j bucket refilled at
+ * once at the start of every window (windows lined up with the epoch, as clock hours for DFINERY's hour), and the
+ * calls at once in {@link ExportSlots}.
+ */
+final class Bucket4jExportBudget implements ExportBudget {
+
+    private final String serviceId;
+    private final int limit;
+    private final Duration window;
+    private final int concurrency;
+    private final ExportSlots slots;
+    private final Clock clock;
+    private final BucketProxy calls;
+
+    Bucket4jExportBudget(ProxyManager<String> buckets, String key, String serviceId, int limit, Duration window,
+                         int concurrency, ExportSlots slots, Clock clock) {
+        this.serviceId = serviceId;
+        this.limit = limit;
+        this.window = window;
+        this.concurrency = concurrency;
+        this.slots = slots;
+        this.clock = clock;
+        long windowMillis = window.toMillis();
+        long now = clock.millis();
+        Instant nextWindow = Instant.ofEpochMilli(now - Math.floorMod(now, windowMillis) + windowMillis);
+        this.calls = buckets.builder().build(key, () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervallyAligned(limit, window, nextWindow)
+                        .initialTokens(limit).build())
+                .build());
+    }
+
+    @Override
+    public Permit tryAcquire() {
+        Permit slot = slots.tryTake(serviceId, concurrency);
+        if (slot == null) {
+            return null;
+        }
+        try {
+            if (calls.tryConsume(1)) {
+                return slot;
+            }
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+        slot.close();
+        return null;
+    }
+
+    @Override
+    public int remaining() {
+        return (int) calls.getAvailableTokens();
+    }
+
+    @Override
+    public Instant nextSlot() {
+        long wait = calls.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return clock.instant().plusNanos(wait);
+    }
+
+    @Override
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public Duration window() {
+        return window;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.cameldfinery.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RecoveryStrategy;
+import io.github.cameldfinery.component.quota.QuotaCounter;
+
+/**
+ * DFINERY's request limit for one service and API kind, counted in a Bucket4j bucket that all replicas share: a
+ * bucket of {@code limit} tokens refilled at once at every reset, its windows lined up with the server's
+ * ({@code x-ratelimit-reset}). The bucket is made from the first answer any replica gets (its remaining count and
+ * reset), so a replica that starts while others run learns the count from the store, without a probe. While no
+ * bucket exists (the first start, or after it expired or the store lost it) one replica at a time probes: the right
+ * to probe is the single token of a second bucket, refilled after {@code probeLease} if its holder never answers.
+ */
+final class Bucket4jQuotaCounter implements QuotaCounter {
+
+    /** A reset given in seconds is rounded down: within this, two resets are the same window. */
+    private static final long SAME_RESET_MILLIS = 1000;
+    /** While another replica probes, look at the store again this often. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(20);
+
+    private final ProxyManager<String> buckets;
+    private final String key;
+    private final long limit;
+    private final Duration window;
+    private final Clock clock;
+    private final Duration resetMargin;
+    private final BucketProxy probeRight;
+    private BucketProxy bucket;
+    private long firstResetMillis;
+    /** Tokens left after this replica's last take, and the window it was in: only a lower server count is news. */
+    private long lastRemaining = Long.MAX_VALUE;
+    private long lastRemainingReset;
+
+    Bucket4jQuotaCounter(ProxyManager<String> buckets, String key, long limit, Duration window, Duration probeLease,
+                         Clock clock) {
+        this.buckets = buckets;
+        this.key = key;
+        this.limit = limit;
+        this.window = window;
+        this.clock = clock;
+        this.resetMargin = QuotaCounter.resetMargin(window);
+        this.probeRight = buckets.builder().build(key + ":probe", () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(1).refillIntervally(1, probeLease).build()).build());
+    }
+
+    @Override
+    public synchronized Take take() {
+        Instant now = clock.instant();
+        if (bucket() == null) {
+            return probeRight.tryConsume(1) ? Take.probe() : Take.waitUntil(now.plus(LOOK_AGAIN));
+        }
+        long reset = currentResetMillis(now);
+        if (reset - now.toEpochMilli() <= resetMargin.toMillis()) {
+            return Take.spent(Instant.ofEpochMilli(reset));
+        }
+        ConsumptionProbe probe;
+        try {
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (BucketNotFoundException e) {
+            // Expired while idle, or the store lost it: the server's count must be learnt again.
+            bucket = null;
+            return take();
+        }
+        lastRemaining = probe.getRemainingTokens();
+        lastRemainingReset = reset;
+        return probe.isConsumed() ? Take.granted() : Take.spent(now.plusNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public synchronized void observe(Long remaining, Instant resetAt, boolean rejected) {
+        Instant now = clock.instant();
+        boolean known = remaining != null && resetAt != null && resetAt.isAfter(now);
+        if (bucket() == null) {
+            // The probe's answer (or the first after the store lost the bucket): it sets the count for everyone.
+            Instant reset = known ? resetAt : now.plus(window);
+            long tokens = rejected ? 0 : known ? Math.min(remaining, limit) : limit - 1;
+            BucketConfiguration config = configuration(reset, tokens);
+            buckets.builder().build(key, () -> config).getAvailableTokens();
+            adopt(buckets.getProxyConfiguration(key).orElse(config));
+            probeRight.addTokens(1);
+        }
+        try {
+            if (rejected) {
+                bucket.tryConsumeAsMuchAsPossible();
+                lastRemaining = 0;
+                return;
+            }
+            if (!known) {
+                return;
+            }
+            long currentReset = currentResetMillis(now);
+            long difference = resetAt.toEpochMilli() - currentReset;
+            if (difference >= SAME_RESET_MILLIS) {
+                // The server's window ends later than the bucket's: its windows are not where the bucket has them.
+                bucket.replaceConfiguration(configuration(resetAt, Math.min(remaining, limit)),
+                        TokensInheritanceStrategy.AS_IS);
+                adopt(buckets.getProxyConfiguration(key).orElseThrow());
+                currentReset = currentResetMillis(now);
+            } else if (difference <= -SAME_RESET_MILLIS) {
+                return; // an answer from a window that has ended
+            }
+            if (lastRemainingReset != currentReset || remaining < lastRemaining) {
+                long tokens = bucket.getAvailableTokens();
+                if (tokens > remaining) {
+                    bucket.tryConsumeAsMuchAsPossible(tokens - remaining);
+                }
+                lastRemaining = Math.min(tokens, remaining);
+                lastRemainingReset = currentReset;
+            }
+        } catch (BucketNotFoundException e) {
+            bucket = null;
+        }
+    }
+
+    @Override
+    public void probeAbandoned() {
+        probeRight.addTokens(1);
+    }
+
+    @Override
+    public synchronized View view() {
+        if (bucket() == null) {
+            return View.UNKNOWN;
+        }
+        try {
+            Instant now = clock.instant();
+            return new View(bucket.getAvailableTokens(), Instant.ofEpochMilli(currentResetMillis(now)));
+        } catch (BucketNotFoundException e) {
+            bucket = null;
+            return View.UNKNOWN;
+        }
+    }
+
+    /** The shared bucket, once the store has one; null while the server's count must be learnt by a probe. */
+    private BucketProxy bucket() {
+        if (bucket == null) {
+            Optional<BucketConfiguration> config = buckets.getProxyConfiguration(key);
+            config.ifPresent(this::adopt);
+        }
+        return bucket;
+    }
+
+    private void adopt(BucketConfiguration config) {
+        firstResetMillis = config.getBandwidths()[0].getTimeOfFirstRefillMillis();
+        bucket = buckets.builder().withRecoveryStrategy(RecoveryStrategy.THROW_BUCKET_NOT_FOUND_EXCEPTION)
+                .build(key, () -> config);
+    }
+
+    /** When the window the bucket is in now ends. */
+    private long currentResetMillis(Instant now) {
+        long nowMillis = now.toEpochMilli();
+        if (nowMillis < firstResetMillis) {
+            return firstResetMillis;
+        }
+        long windowMillis = window.toMillis();
+        return firstResetMillis + ((nowMillis - firstResetMillis) / windowMillis + 1) * windowMillis;
+    }
+
+    /** {@code tokens} now, all {@code limit} again at {@code reset} and at every window after it. */
+    private BucketConfiguration configuration(Instant reset, long tokens) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervallyAligned(limit, window, reset)
+                        .initialTokens(Math.max(0, tokens)).build())
+                .build();
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.cameldfinery.redis;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import io.github.cameldfinery.component.quota.ExportBudget;
+
+/**
+ * The export calls of a service that may run at once (DFINERY: 5). On Redis ({@link RedisExportSlots}) the slots are
+ * leases that all replicas share; {@link #inThisJvm()} counts them per JVM, for Bucket4j backends without leases.
+ */
+public interface ExportSlots {
+
+    /** A slot for one export call, or null when {@code concurrency} calls of this service already run. */
+    ExportBudget.Permit tryTake(String serviceId, int concurrency);
+
+    /** Slots counted in this JVM only. */
+    static ExportSlots inThisJvm() {
+        Map<String, Semaphore> running = new ConcurrentHashMap<>();
+        return (serviceId, concurrency) -> {
+            Semaphore slots = running.computeIfAbsent(serviceId, id -> new Semaphore(concurrency));
+            return slots.tryAcquire() ? slots::release : null;
+        };
+    }
+}

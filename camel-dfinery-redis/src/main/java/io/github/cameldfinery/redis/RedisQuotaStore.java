@@ -1,0 +1,150 @@
+package io.github.cameldfinery.redis;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.quota.DfineryQuotaStore;
+import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.quota.QuotaCounter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * DFINERY's quotas counted on Redis for all replicas: the request limits and the export calls per hour in Bucket4j
+ * buckets (through Lettuce), the export calls at once as leases. Set it with
+ * {@code camel.component.dfinery.quotaStoreUri=redis://host:6379} (made and stopped by the component), or as a bean
+ * ({@code quotaStore=#bean}). Every command waits at most the URI's {@code timeout} (2 seconds by default); while
+ * Redis cannot be reached commands fail at once and the component follows its {@code quotaStoreUnavailable} option.
+ */
+public class RedisQuotaStore extends ServiceSupport implements DfineryQuotaStore, CamelContextAware {
+
+    /** Buckets are kept this long after they are full again, then expire (the next request probes again). */
+    private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(2);
+
+    private final RedisConnection redis;
+    private String prefix = "dfinery:quota:";
+    private Duration probeLease = Duration.ofSeconds(30);
+    private Duration exportSlotLease = Duration.ofMinutes(2);
+    private CamelContext camelContext;
+    private ScheduledExecutorService renewals;
+    private Bucket4jQuotaStore buckets;
+
+    /**
+     * @param redisUri for example {@code redis://127.0.0.1:6379/0}; a {@code timeout} query parameter sets how long
+     *                 a command may wait
+     */
+    public RedisQuotaStore(String redisUri) {
+        this.redis = new RedisConnection(redisUri, "the quota store");
+    }
+
+    @Override
+    protected void doStart() {
+        redis.open();
+        renewals = camelContext != null
+                ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DfineryQuotaLeases")
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "DfineryQuotaLeases");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        buckets = new Bucket4jQuotaStore(
+                Bucket4jLettuce.casBasedBuilder(redis.binary())
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                KEEP_FULL_BUCKETS))
+                        .build(),
+                new RedisExportSlots(redis, prefix + "export-slot:", exportSlotLease, renewals), prefix, probeLease,
+                describe());
+    }
+
+    @Override
+    protected void doStop() {
+        if (renewals != null) {
+            if (camelContext != null) {
+                camelContext.getExecutorServiceManager().shutdown(renewals);
+            } else {
+                renewals.shutdownNow();
+            }
+            renewals = null;
+        }
+        buckets = null;
+        redis.close();
+    }
+
+    @Override
+    public QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window) {
+        return started().requestCounter(serviceId, api, limit, window);
+    }
+
+    @Override
+    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+        return started().exportBudget(serviceId, limit, window, concurrency);
+    }
+
+    private Bucket4jQuotaStore started() {
+        Bucket4jQuotaStore store = buckets;
+        if (store == null) {
+            throw new IllegalStateException("The Redis quota store at " + redis.where() + " is not started");
+        }
+        return store;
+    }
+
+    @Override
+    public void ping() {
+        redis.commands().ping();
+    }
+
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "redis://" + redis.where();
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /** The prefix of every key this store writes ({@code dfinery:quota:} by default). */
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public Duration getProbeLease() {
+        return probeLease;
+    }
+
+    /** How long the right to probe lasts when the replica that took it never answers (30 s by default). */
+    public void setProbeLease(Duration probeLease) {
+        this.probeLease = probeLease;
+    }
+
+    public Duration getExportSlotLease() {
+        return exportSlotLease;
+    }
+
+    /**
+     * How long the slot of an export call lasts unless extended (2 minutes by default): the holder extends it while
+     * the call runs; a replica that dies gives it back when it runs out.
+     */
+    public void setExportSlotLease(Duration exportSlotLease) {
+        this.exportSlotLease = exportSlotLease;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+}

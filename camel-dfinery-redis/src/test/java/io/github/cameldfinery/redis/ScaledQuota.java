@@ -1,0 +1,68 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.RateLimit;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import io.github.cameldfinery.emulator.state.RecordedRequest;
+
+/** DFINERY's event quota scaled down for tests (30 requests per 2 seconds), and how the emulator saw it used. */
+final class ScaledQuota {
+
+    static final int LIMIT = 30;
+    static final Duration WINDOW = Duration.ofSeconds(2);
+
+    private ScaledQuota() {
+    }
+
+    /** The emulator's service "shop" with the scaled event quota. */
+    static EmulatorConfig emulator() {
+        return new EmulatorConfig().service(new ServiceConfig(Application.SERVICE, "imp", "exp")
+                .rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW)));
+    }
+
+    /** A replica's component: the scaled quota counted in the Redis at {@code redisUri}, waits of up to 20 s. */
+    static DfineryComponent component(URI emulator, String redisUri) {
+        DfineryComponent component = new DfineryComponent();
+        component.getConfiguration().setBaseUri(emulator.toString());
+        component.getConfiguration().setServiceId(Application.SERVICE);
+        component.getConfiguration().setImportToken("imp");
+        component.getConfiguration().setEventQuota(LIMIT);
+        component.getConfiguration().setEventQuotaWindow(WINDOW.toMillis());
+        component.getConfiguration().setRateLimitMaxWait(20_000);
+        component.getConfiguration().setRetryDelay(5);
+        component.getConfiguration().setRetryMaxDelay(20);
+        component.setQuotaStoreUri(redisUri);
+        return component;
+    }
+
+    /** Event requests the emulator admitted per fixed window, in window order. */
+    static Map<Long, Long> perWindow(EmulatedService service) {
+        return service.recentRequests().stream().filter(r -> r.kind() == ApiKind.EVENT).collect(Collectors.groupingBy(
+                (RecordedRequest r) -> r.receivedAt().toEpochMilli() / WINDOW.toMillis(), TreeMap::new,
+                Collectors.counting()));
+    }
+
+    /** No 429; at most the quota in every window; at least 90% of it in every window but the last. */
+    static void assertWithinQuota(EmulatedService service, int minWindows) {
+        Map<Long, Long> windows = perWindow(service);
+        assertThat(service.stats().rejections("40401")).as("429s").isZero();
+        assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= LIMIT);
+        assertThat(windows).as("windows " + windows).hasSizeGreaterThanOrEqualTo(minWindows);
+        List<Long> counts = new ArrayList<>(windows.values());
+        assertThat(counts.subList(0, counts.size() - 1)).as("every window but the last used to 90%: " + windows)
+                .allMatch(count -> count >= 0.9 * LIMIT);
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Replicas in one JVM (separate Camel contexts, sharing nothing but Redis and the emulator) count one quota in
+ * Redis; Redis stopped and started in the middle of a run.
+ */
+class SharedQuotaTest {
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
+
+    final List<CamelContext> replicas = new ArrayList<>();
+
+    @AfterEach
+    void stopReplicas() throws Exception {
+        for (CamelContext replica : replicas) {
+            replica.stop();
+        }
+        redis.start();
+    }
+
+    CamelContext replica(DfineryComponent component) {
+        CamelContext context = new DefaultCamelContext();
+        context.addComponent("dfinery", component);
+        context.start();
+        replicas.add(context);
+        return context;
+    }
+
+    CamelContext replica() {
+        return replica(ScaledQuota.component(dfinery.baseUri(), redis.uri()));
+    }
+
+    static List<CompletableFuture<Exchange>> push(CamelContext replica, int events) {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            sent.add(replica.createProducerTemplate().asyncSend("dfinery:event", e -> e.getMessage().setBody(
+                    DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user")).build())));
+        }
+        return sent;
+    }
+
+    static List<Exchange> done(List<CompletableFuture<Exchange>> sent) throws Exception {
+        List<Exchange> done = new ArrayList<>();
+        for (CompletableFuture<Exchange> future : sent) {
+            done.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return done;
+    }
+
+    @Test
+    void twoReplicasShareOneQuotaWithoutA429() throws Exception {
+        CamelContext first = replica();
+        CamelContext second = replica();
+
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(push(first, 75));
+        sent.addAll(push(second, 75));
+
+        assertThat(done(sent)).allMatch(e -> e.getException() == null);
+        assertThat(dfinery.service(Application.SERVICE).stats().eventsStored()).isEqualTo(150);
+        ScaledQuota.assertWithinQuota(dfinery.service(Application.SERVICE), 5);
+    }
+
+    @Test
+    void whileRedisIsDownRequestsFailAtOnceUnsentAndResumeWhenItIsBack() throws Exception {
+        CamelContext first = replica();
+        CamelContext second = replica();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(push(first, 75));
+        sent.addAll(push(second, 75));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> dfinery.service(Application.SERVICE).stats().eventsStored() >= 40);
+
+        redis.stop();
+        List<Exchange> during = done(sent);
+        assertThat(health(first).getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(console(first)).contains("FAILING");
+        redis.start();
+        AtomicInteger refusedAfterStart = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Exception failure = done(push(first, 1)).get(0).getException();
+            if (failure != null) {
+                assertThat(failure).isInstanceOf(DfineryQuotaStoreException.class);
+                refusedAfterStart.incrementAndGet();
+            }
+            return failure == null;
+        });
+        List<Exchange> after = done(push(first, 20));
+
+        long refused = during.stream().filter(e -> e.getException() instanceof DfineryQuotaStoreException).count();
+        assertThat(during).allMatch(e -> e.getException() == null || e.getException() instanceof DfineryQuotaStoreException);
+        assertThat(refused).as("requests refused while Redis was down").isPositive();
+        assertThat(((DfineryQuotaStoreException) during.stream().filter(e -> e.getException() != null).findFirst()
+                .orElseThrow().getException()).isRefusedLocally()).isTrue();
+        assertThat(after).allMatch(e -> e.getException() == null);
+        assertThat(health(first).getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(dfinery.service(Application.SERVICE).stats().eventsStored())
+                .as("stored: every exchange that succeeded, nothing else").isEqualTo(150 - refused + 1 + 20);
+        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
+    }
+
+    @Test
+    void withALocalShareReplicasGoOnAtTheirShareWhileRedisIsDown() throws Exception {
+        CamelContext first = replica(localShare(ScaledQuota.component(dfinery.baseUri(), redis.uri())));
+        CamelContext second = replica(localShare(ScaledQuota.component(dfinery.baseUri(), redis.uri())));
+        assertThat(done(push(first, 5))).allMatch(e -> e.getException() == null);
+
+        redis.stop();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(push(first, 45));
+        sent.addAll(push(second, 45));
+        List<Exchange> during = done(sent);
+
+        assertThat(during).allMatch(e -> e.getException() == null);
+        assertThat(console(first)).contains("LOCAL_SHARE");
+        assertThat(health(first).getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health(first).getDetails()).containsKey("localShareEnds");
+        Map<Long, Long> windows = ScaledQuota.perWindow(dfinery.service(Application.SERVICE));
+        assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= ScaledQuota.LIMIT);
+        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
+    }
+
+    static DfineryComponent localShare(DfineryComponent component) {
+        component.setQuotaStoreUnavailable(QuotaStoreUnavailable.LOCAL_SHARE);
+        component.setQuotaLocalShare(0.5);
+        return component;
+    }
+
+    static HealthCheck.Result health(CamelContext context) {
+        return HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(result -> result.getCheck().getId().equals("dfinery-quota-store")).findFirst().orElseThrow();
+    }
+
+    static String console(CamelContext context) {
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("dfinery");
+        return console.call(DevConsole.MediaType.TEXT).toString();
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.cameldfinery.component;
+
+import java.util.Map;
+
+import io.github.cameldfinery.component.quota.QuotaGuards;
+import io.github.cameldfinery.component.quota.QuotaStoreFailover;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * Readiness check {@code dfinery-quota-store}, registered while a shared quota store is configured: UP while the store
+ * answers, UP with the details while this JVM runs on its local share, DOWN when requests fail because the store
+ * cannot be reached. Looks only at what the last calls found: checking costs nothing.
+ */
+final class QuotaStoreHealthCheck implements HealthCheck {
+
+    private final QuotaGuards guards;
+    private volatile boolean enabled = true;
+
+    QuotaStoreHealthCheck(QuotaGuards guards) {
+        this.guards = guards;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return "dfinery-quota-store";
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+        QuotaStoreFailover.Status status = guards.storeStatus();
+        if (status == null) {
+            return builder.up().build();
+        }
+        builder.detail("store", status.store());
+        builder.detail("state", status.state().name());
+        if (status.downSince() != null) {
+            builder.detail("downSince", status.downSince().toString());
+            builder.detail("lastFailure", status.lastFailure());
+        }
+        if (status.localShareEnds() != null) {
+            builder.detail("localShareEnds", status.localShareEnds().toString());
+        }
+        if (status.state() == QuotaStoreFailover.State.FAILING) {
+            builder.message("The shared DFINERY quota store cannot be reached; requests fail without being sent");
+            return builder.down().build();
+        }
+        return builder.up().build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.cameldfinery.component.quota;
+
+import java.time.Duration;
+
+import io.github.cameldfinery.component.api.DfineryApi;
+
+/**
+ * Where the component counts DFINERY's limits: in this JVM (the default, {@link LocalQuotaStore}), or in a store
+ * that all replicas of an application share, so that together they stay within the one quota of a service. Set as
+ * the component's {@code quotaStore} (a bean) or {@code quotaStoreUri} (for example {@code redis://host:6379}, with
+ * {@code camel-dfinery-redis} on the classpath).
+ *
+ * <p>A shared store throws any runtime exception when it cannot be reached; the component then follows its
+ * {@code quotaStoreUnavailable} option. A store that is a Camel {@code Service} is started with the component.
+ */
+public interface DfineryQuotaStore {
+
+    /** The counter of DFINERY's request limit for one service and import API kind. */
+    QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window);
+
+    /** The export budget of one service: {@code limit} calls per {@code window}, {@code concurrency} at once. */
+    ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency);
+
+    /**
+     * Reaches the store once, and throws when it cannot: after a failure, the component asks this (at most once a
+     * second) before it counts on the store again.
+     */
+    void ping();
+
+    /** Whether replicas share what this store counts; false for the in-memory store. */
+    boolean isShared();
+
+    /** Where it counts, for consoles and logs; never a password. */
+    String describe();
+}

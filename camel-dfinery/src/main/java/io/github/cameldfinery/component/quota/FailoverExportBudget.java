@@ -1,0 +1,45 @@
+package io.github.cameldfinery.component.quota;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A shared export budget, with a local share of it behind while the store cannot be reached. */
+final class FailoverExportBudget implements ExportBudget {
+
+    private final ExportBudget shared;
+    private final ExportBudget local;
+    private final QuotaStoreFailover failover;
+
+    FailoverExportBudget(ExportBudget shared, int limit, Duration window, int concurrency, QuotaStoreFailover failover,
+                         Clock clock) {
+        this.shared = shared;
+        this.local = new LocalExportBudget((int) failover.share(limit), window, (int) failover.share(concurrency), clock);
+        this.failover = failover;
+    }
+
+    @Override
+    public Permit tryAcquire() {
+        return failover.call(shared::tryAcquire, local::tryAcquire);
+    }
+
+    @Override
+    public int remaining() {
+        return failover.look(shared::remaining, local::remaining);
+    }
+
+    @Override
+    public Instant nextSlot() {
+        return failover.look(shared::nextSlot, local::nextSlot);
+    }
+
+    @Override
+    public int limit() {
+        return shared.limit();
+    }
+
+    @Override
+    public Duration window() {
+        return shared.window();
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.cameldfinery.component.quota;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The count of one JVM: the window's reset and the requests left, as learnt from the server's headers, taken down
+ * by each request granted here. Before the first answer nothing is known, and one probe goes out.
+ */
+public final class LocalQuotaCounter implements QuotaCounter {
+
+    /** After a 429 whose reset is already past by our clock, back off at least this long (clock skew). */
+    private static final Duration MIN_BACKOFF_AFTER_429 = Duration.ofMillis(250);
+
+    private final long limit;
+    private final Duration window;
+    private final Clock clock;
+    private final Duration resetMargin;
+    private Instant resetAt;
+    private long remaining;
+
+    public LocalQuotaCounter(long limit, Duration window, Clock clock) {
+        this.limit = limit;
+        this.window = window;
+        this.clock = clock;
+        this.resetMargin = QuotaCounter.resetMargin(window);
+    }
+
+    @Override
+    public synchronized Take take() {
+        Instant now = clock.instant();
+        roll(now);
+        if (resetAt == null) {
+            return Take.probe();
+        }
+        if (remaining > 0 && now.plus(resetMargin).isBefore(resetAt)) {
+            remaining--;
+            return Take.granted();
+        }
+        return Take.spent(resetAt);
+    }
+
+    @Override
+    public synchronized void observe(Long serverRemaining, Instant serverReset, boolean rejected) {
+        Instant now = clock.instant();
+        roll(now);
+        if (rejected) {
+            Instant reset = serverReset != null ? serverReset : now.plus(window);
+            if (reset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))) {
+                reset = now.plus(MIN_BACKOFF_AFTER_429);
+            }
+            resetAt = resetAt == null || reset.isAfter(resetAt) ? reset : resetAt;
+            remaining = 0;
+        } else if (serverReset == null || serverRemaining == null) {
+            if (resetAt == null) {
+                // The server says nothing about its count: count locally from now on.
+                resetAt = now.plus(window);
+                remaining = limit - 1;
+            }
+        } else if (resetAt == null || serverReset.isAfter(resetAt)) {
+            resetAt = serverReset;
+            remaining = Math.min(serverRemaining, limit);
+        } else if (serverReset.equals(resetAt)) {
+            remaining = Math.min(remaining, serverRemaining);
+        }
+    }
+
+    /**
+     * Counts nothing more in the current window: when this counter takes over from a shared store, what the other
+     * replicas sent in this window is unknown, so only the next window is certain.
+     */
+    public synchronized void spendCurrentWindow() {
+        roll(clock.instant());
+        remaining = 0;
+    }
+
+    @Override
+    public void probeAbandoned() {
+        // Nothing was learnt; the next take() probes again.
+    }
+
+    @Override
+    public synchronized View view() {
+        roll(clock.instant());
+        return resetAt == null ? View.UNKNOWN : new View(remaining, resetAt);
+    }
+
+    private void roll(Instant now) {
+        if (resetAt != null && !now.isBefore(resetAt)) {
+            long windows = Duration.between(resetAt, now).toMillis() / window.toMillis() + 1;
+            resetAt = resetAt.plus(window.multipliedBy(windows));
+            remaining = limit;
+        }
+    }
+}

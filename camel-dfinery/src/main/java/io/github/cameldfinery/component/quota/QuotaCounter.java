@@ -1,0 +1,84 @@
+package io.github.cameldfinery.component.quota;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Counts the requests of one service and API kind in DFINERY's fixed windows: in this JVM
+ * ({@link LocalQuotaCounter}), or in a store that replicas share. The {@link QuotaGuard} in front of it queues the
+ * requests of this JVM and asks the counter for each. A counter that cannot reach its store throws; the guard then
+ * applies the component's {@code quotaStoreUnavailable} choice.
+ */
+public interface QuotaCounter {
+
+    /**
+     * How long before a reset no request is granted any more: DFINERY counts a request in the window it arrives in,
+     * so a request granted just before the reset may arrive after it and be counted against the next window, which
+     * the counter has just given out whole. A tenth of the window, at most 500 ms.
+     */
+    static Duration resetMargin(Duration window) {
+        Duration tenth = window.dividedBy(10);
+        return tenth.compareTo(MAX_RESET_MARGIN) < 0 ? tenth : MAX_RESET_MARGIN;
+    }
+
+    /** The most {@link #resetMargin} can be. */
+    Duration MAX_RESET_MARGIN = Duration.ofMillis(500);
+
+    /** Takes one request from the current window, if the window has one left. */
+    Take take();
+
+    /**
+     * What a response said about the server's count; the server wins. Either value may be null (headers absent).
+     *
+     * @param rejected the response was a 429 / {@code 40401}: nothing is left until the reset
+     */
+    void observe(Long remaining, Instant resetAt, boolean rejected);
+
+    /** The probe granted by {@link #take()} ended without an answer: another request may probe. */
+    void probeAbandoned();
+
+    /** What the counter knows now, for consoles and headers; nulls when it knows nothing yet. */
+    View view();
+
+    /** How a {@link #take()} went. */
+    enum Outcome {
+        /** The request may go out. */
+        GRANTED,
+        /** Nothing is known of the server's count: this request may go out alone, to learn it. */
+        PROBE,
+        /** The window is spent until {@link Take#until()}. */
+        SPENT,
+        /** Another replica is probing: ask again at {@link Take#until()}. */
+        WAIT
+    }
+
+    /** The answer to {@link #take()}; {@code until} is set for SPENT and WAIT. */
+    record Take(Outcome outcome, Instant until) {
+        static final Take GRANTED = new Take(Outcome.GRANTED, null);
+        static final Take PROBE = new Take(Outcome.PROBE, null);
+
+        public static Take granted() {
+            return GRANTED;
+        }
+
+        public static Take probe() {
+            return PROBE;
+        }
+
+        public static Take spent(Instant resetAt) {
+            return new Take(Outcome.SPENT, resetAt);
+        }
+
+        public static Take waitUntil(Instant at) {
+            return new Take(Outcome.WAIT, at);
+        }
+    }
+
+    /**
+     * @param remaining requests left in the current window; null when unknown
+     * @param resetAt   when the current window ends; null when unknown
+     */
+    record View(Long remaining, Instant resetAt) {
+        public static final View UNKNOWN = new View(null, null);
+    }
+}
