@@ -1,0 +1,101 @@
+package io.github.cameldfinery.redis;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A replica in a JVM of its own: a {@code main} class of the tests started with the tests' classpath. It says
+ * {@code READY} on its standard output once its Camel context runs, starts work on {@code GO} from its standard
+ * input, and ends with a {@code DONE …} line; {@link #kill()} ends it as a crash would (SIGKILL).
+ */
+final class ReplicaProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final PrintWriter input;
+    private final Path log;
+
+    private ReplicaProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.input = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("EXIT " + e);
+            }
+        }, "replica-" + name + "-out");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code mainClass} with {@code args}; its log goes to a file named after the replica. */
+    static ReplicaProcess start(String name, Class<?> mainClass, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, mainClass.getName()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("replica-" + name + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        return new ReplicaProcess(name, process, log);
+    }
+
+    void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).failFast(name + " exited: " + this, () -> !process.isAlive())
+                .until(() -> lines.contains("READY"));
+    }
+
+    void go() {
+        input.println("GO");
+    }
+
+    /** The replica's {@code DONE} line, once it has one. */
+    String awaitDone(Duration atMost) {
+        await().atMost(atMost).failFast(name + " exited without DONE: " + this,
+                () -> !process.isAlive() && lines.stream().noneMatch(l -> l.startsWith("DONE")))
+                .until(() -> lines.stream().anyMatch(l -> l.startsWith("DONE")));
+        return lines.stream().filter(l -> l.startsWith("DONE")).findFirst().orElseThrow();
+    }
+
+    /** Ends the process at once, with no shutdown of anything in it (SIGKILL). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        kill();
+        Files.deleteIfExists(log);
+    }
+
+    @Override
+    public String toString() {
+        String tail;
+        try {
+            List<String> logged = Files.readAllLines(log);
+            tail = String.join("\n", logged.subList(Math.max(0, logged.size() - 30), logged.size()));
+        } catch (IOException e) {
+            tail = e.toString();
+        }
+        return name + " output " + lines + "\nlog tail:\n" + tail;
+    }
+}
