@@ -23,13 +23,18 @@ final class Application {
 
     static CamelContext context(URI emulator) {
         CamelContext context = new DefaultCamelContext();
+        context.addComponent("dfinery", component(emulator));
+        return context;
+    }
+
+    /** A component for the emulator's service "shop". */
+    static DfineryComponent component(URI emulator) {
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(emulator.toString());
         component.getConfiguration().setServiceId(SERVICE);
         component.getConfiguration().setImportToken("imp");
         component.getConfiguration().setExportToken("exp");
-        context.addComponent("dfinery", component);
-        return context;
+        return component;
     }
 
     static LocalDate today() {

@@ -75,6 +75,10 @@ final class ReplicaProcess implements AutoCloseable {
         return lines.stream().filter(l -> l.startsWith("DONE")).findFirst().orElseThrow();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Ends the process at once, with no shutdown of anything in it (SIGKILL). */
     void kill() throws InterruptedException {
         process.destroyForcibly();

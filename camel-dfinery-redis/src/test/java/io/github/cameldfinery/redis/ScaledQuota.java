@@ -35,10 +35,7 @@ final class ScaledQuota {
 
     /** A replica's component: the scaled quota counted in the Redis at {@code redisUri}, waits of up to 20 s. */
     static DfineryComponent component(URI emulator, String redisUri) {
-        DfineryComponent component = new DfineryComponent();
-        component.getConfiguration().setBaseUri(emulator.toString());
-        component.getConfiguration().setServiceId(Application.SERVICE);
-        component.getConfiguration().setImportToken("imp");
+        DfineryComponent component = Application.component(emulator);
         component.getConfiguration().setEventQuota(LIMIT);
         component.getConfiguration().setEventQuotaWindow(WINDOW.toMillis());
         component.getConfiguration().setRateLimitMaxWait(20_000);

@@ -63,7 +63,9 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         if (config.getStateRepository() == null) {
             config.setStateRepository(new MemoryStateRepository());
         }
-        ServiceHelper.startService(config.getStateRepository());
+        // Beans from the registry (a Redis repository, claims) are started here, as Camel's EIPs start their
+        // repositories; stopping them is left to their owner, as other endpoints may share them.
+        ServiceHelper.startService(config.getStateRepository(), config.getExportClaims());
         cursor = new ExportCursor(config.getStateRepository(), cursorKey());
         super.doStart();
     }

@@ -1,0 +1,82 @@
+package io.github.cameldfinery.redis;
+
+import java.time.Duration;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.SetArgs;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * An idempotent repository on Redis, shared by replicas: the downstream half of exporting each event once, as
+ * {@code idempotentConsumer(simple("${body[df_event_log_id]}"), repository)} after {@code dfinery:export}. A key is
+ * added with SET NX (one replica wins), with an optional expiry so the set does not grow for ever (longer than the
+ * lookback: 30 days). A failed exchange's key is removed (Camel's default), so the row can come again.
+ */
+public class RedisIdempotentRepository extends ServiceSupport implements IdempotentRepository {
+
+    private final RedisConnection redis;
+    private final String prefix;
+    private final Duration expiry;
+
+    /**
+     * @param expiry how long a key is kept; null or zero to keep keys for ever
+     */
+    public RedisIdempotentRepository(String redisUri, String prefix, Duration expiry) {
+        this.redis = new RedisConnection(redisUri, "the idempotent repository");
+        this.prefix = prefix;
+        this.expiry = expiry;
+    }
+
+    @Override
+    protected void doStart() {
+        redis.open();
+    }
+
+    @Override
+    protected void doStop() {
+        redis.close();
+    }
+
+    @Override
+    public boolean add(String key) {
+        SetArgs args = expiry == null || expiry.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(expiry.toMillis());
+        try {
+            return "OK".equals(redis.commands().set(prefix + key, "1", args));
+        } catch (RedisException e) {
+            throw new RedisStateRepository.RedisStateException("Cannot add '" + key + "' to the idempotent repository "
+                                                               + "in Redis at " + redis.where(), e);
+        }
+    }
+
+    @Override
+    public boolean contains(String key) {
+        try {
+            return redis.commands().exists(prefix + key) > 0;
+        } catch (RedisException e) {
+            throw new RedisStateRepository.RedisStateException("Cannot read '" + key + "' from the idempotent "
+                                                               + "repository in Redis at " + redis.where(), e);
+        }
+    }
+
+    @Override
+    public boolean remove(String key) {
+        try {
+            return redis.commands().del(prefix + key) > 0;
+        } catch (RedisException e) {
+            throw new RedisStateRepository.RedisStateException("Cannot remove '" + key + "' from the idempotent "
+                                                               + "repository in Redis at " + redis.where(), e);
+        }
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return true;
+    }
+
+    /** Does nothing: the keys of other replicas are not this replica's to drop; they expire. */
+    @Override
+    public void clear() {
+        // Keys expire on their own.
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.cameldfinery.component.quota.ExportBudget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The export budget of a service, shared through Redis by two replicas' stores: calls per hour and calls at once. */
+class SharedExportBudgetTest {
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    final String service = "svc-" + UUID.randomUUID();
+    final RedisQuotaStore first = store();
+    final RedisQuotaStore second = store();
+
+    RedisQuotaStore store() {
+        RedisQuotaStore store = new RedisQuotaStore(redis.uri());
+        store.setExportSlotLease(Duration.ofMillis(600));
+        store.start();
+        return store;
+    }
+
+    @AfterEach
+    void stop() {
+        first.stop();
+        second.stop();
+    }
+
+    @Test
+    void callsPerWindowAreCountedOnceForAllReplicas() {
+        ExportBudget a = first.exportBudget(service, 3, Duration.ofHours(1), 5);
+        ExportBudget b = second.exportBudget(service, 3, Duration.ofHours(1), 5);
+
+        a.tryAcquire().close();
+        b.tryAcquire().close();
+        a.tryAcquire().close();
+
+        assertThat(b.tryAcquire()).as("the fourth call in the hour, from either replica").isNull();
+        assertThat(a.tryAcquire()).isNull();
+        assertThat(a.remaining()).isZero();
+        assertThat(b.remaining()).isZero();
+        assertThat(b.nextSlot()).isAfter(java.time.Instant.now());
+    }
+
+    @Test
+    void callsAtOnceAreCountedForAllReplicasAndASlotOfADeadReplicaComesBackAfterItsLease() {
+        ExportBudget a = first.exportBudget(service, 100, Duration.ofHours(1), 2);
+        ExportBudget b = second.exportBudget(service, 100, Duration.ofHours(1), 2);
+
+        ExportBudget.Permit running = a.tryAcquire();
+        ExportBudget.Permit held = b.tryAcquire();
+        assertThat(running).isNotNull();
+        assertThat(held).isNotNull();
+        assertThat(a.tryAcquire()).as("a third call at once").isNull();
+
+        // The slot is extended while its call runs, past its lease.
+        await().pollDelay(Duration.ofMillis(900)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(b.tryAcquire()).as("slots held past their lease while their calls run").isNull();
+
+        running.close();
+        ExportBudget.Permit next = b.tryAcquire();
+        assertThat(next).as("a slot given back").isNotNull();
+        next.close();
+
+        // The replica holding the other slot dies: its lease is no longer extended.
+        second.stop();
+        RedisQuotaStore third = store();
+        try {
+            ExportBudget c = third.exportBudget(service, 100, Duration.ofHours(1), 2);
+            ExportBudget.Permit one = c.tryAcquire();
+            assertThat(one).isNotNull();
+            await().atMost(Duration.ofSeconds(3)).until(() -> {
+                ExportBudget.Permit freed = c.tryAcquire();
+                if (freed != null) {
+                    freed.close();
+                }
+                return freed != null;
+            });
+            one.close();
+        } finally {
+            third.stop();
+        }
+    }
+}
