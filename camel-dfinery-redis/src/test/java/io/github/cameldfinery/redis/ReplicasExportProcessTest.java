@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import io.github.cameldfinery.emulator.state.RecordedRequest;
 import io.github.cameldfinery.emulator.state.StoredEvent;

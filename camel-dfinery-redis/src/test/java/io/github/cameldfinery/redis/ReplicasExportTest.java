@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

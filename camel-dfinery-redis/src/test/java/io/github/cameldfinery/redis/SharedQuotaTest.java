@@ -17,6 +17,7 @@ import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.console.DevConsole;

@@ -1,0 +1,116 @@
+package io.github.cameldfinery.emulator.junit;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real {@code redis-server} process for a test class, on a free loopback port, with no persistence, for tests of
+ * replicas that share state on Redis (alone, or beside {@link DfineryEmulatorExtension}). It can be stopped (as a
+ * crash: SIGKILL) and started again on the same port, to test what happens while Redis is away, and is killed after
+ * the class. Needs {@code redis-server} on the PATH or in /usr/bin (Debian's package {@code redis-server}).
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static RedisServerExtension redis = new RedisServerExtension();
+ * ... new RedisQuotaStore(redis.uri()) ...
+ * }</pre>
+ */
+public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final String READY = "Ready to accept connections";
+
+    private int port;
+    private Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    /** Starts the server on this extension's port, unless it runs, and returns once it accepts connections. */
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        output.clear();
+        process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
+                .redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Process started = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    if (line.contains(READY)) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("redis-server exited: " + output));
+        }, "redis-server-" + port);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            ready.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stop();
+            throw new IllegalStateException("redis-server did not start on port " + port + ": " + output, e);
+        }
+    }
+
+    /** Kills the server (as a crash would) and waits until it is gone. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static String binary() {
+        for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/sbin")) {
+            File candidate = new File(dir, "redis-server");
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        return "redis-server";
+    }
+}
