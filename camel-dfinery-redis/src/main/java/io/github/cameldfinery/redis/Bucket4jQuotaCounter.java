@@ -56,22 +56,22 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public synchronized Take take() {
+    public synchronized Take take(Instant mayWaitUntil) {
         Instant now = clock.instant();
         if (bucket() == null) {
             return probeRight.tryConsume(1) ? Take.probe() : Take.waitUntil(now.plus(LOOK_AGAIN));
         }
         long reset = currentResetMillis(now);
-        if (reset - now.toEpochMilli() <= resetMargin.toMillis()) {
-            return Take.spent(Instant.ofEpochMilli(reset));
-        }
         ConsumptionProbe probe;
         try {
+            if (reset - now.toEpochMilli() <= resetMargin.toMillis() && mayWaitUntil.toEpochMilli() >= reset) {
+                return Take.waitUntil(Instant.ofEpochMilli(reset));
+            }
             probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (BucketNotFoundException e) {
             // Expired while idle, or the store lost it: the server's count must be learnt again.
             bucket = null;
-            return take();
+            return take(mayWaitUntil);
         }
         lastRemaining = probe.getRemainingTokens();
         lastRemainingReset = reset;

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * A shared counter, with a local one for a share of the limit behind it while the store cannot be reached. The local
  * counter sees every response, so when it takes over it knows the server's window; it starts counting with the next
- * window, as what the other replicas sent in the current one is unknown.
+ * window, as what the other replicas sent in the current one is unknown. What it knows also seeds a store that lost
+ * its count, instead of a probe.
  */
 final class FailoverQuotaCounter implements QuotaCounter {
 
@@ -23,17 +24,25 @@ final class FailoverQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public Take take() {
-        return failover.call(shared::take, this::takeLocally);
+    public Take take(Instant mayWaitUntil) {
+        Take take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
+        View known = local.observed();
+        if (take.outcome() == Outcome.PROBE && known.resetAt() != null) {
+            // The store lost its count (Redis restarted empty, the bucket expired) while this replica has the
+            // server's word on the current window: that answers the probe, without sending into a spent window.
+            failover.tell(() -> shared.observe(known.remaining(), known.resetAt(), false));
+            take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
+        }
+        return take;
     }
 
-    private synchronized Take takeLocally() {
+    private synchronized Take takeLocally(Instant mayWaitUntil) {
         long outage = failover.outages();
         if (outage != outageSeen) {
             outageSeen = outage;
             local.spendCurrentWindow();
         }
-        return local.take();
+        return local.take(mayWaitUntil);
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class LocalQuotaCounter implements QuotaCounter {
     private final Duration resetMargin;
     private Instant resetAt;
     private long remaining;
+    /** The window the server's last answer was about. */
+    private Instant observedReset;
 
     public LocalQuotaCounter(long limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -28,17 +30,20 @@ public final class LocalQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public synchronized Take take() {
+    public synchronized Take take(Instant mayWaitUntil) {
         Instant now = clock.instant();
         roll(now);
         if (resetAt == null) {
             return Take.probe();
         }
-        if (remaining > 0 && now.plus(resetMargin).isBefore(resetAt)) {
-            remaining--;
-            return Take.granted();
+        if (remaining <= 0) {
+            return Take.spent(resetAt);
         }
-        return Take.spent(resetAt);
+        if (!now.plus(resetMargin).isBefore(resetAt) && !mayWaitUntil.isBefore(resetAt)) {
+            return Take.waitUntil(resetAt);
+        }
+        remaining--;
+        return Take.granted();
     }
 
     @Override
@@ -52,6 +57,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
             }
             resetAt = resetAt == null || reset.isAfter(resetAt) ? reset : resetAt;
             remaining = 0;
+            observedReset = resetAt;
         } else if (serverReset == null || serverRemaining == null) {
             if (resetAt == null) {
                 // The server says nothing about its count: count locally from now on.
@@ -61,8 +67,10 @@ public final class LocalQuotaCounter implements QuotaCounter {
         } else if (resetAt == null || serverReset.isAfter(resetAt)) {
             resetAt = serverReset;
             remaining = Math.min(serverRemaining, limit);
+            observedReset = resetAt;
         } else if (serverReset.equals(resetAt)) {
             remaining = Math.min(remaining, serverRemaining);
+            observedReset = resetAt;
         }
     }
 
@@ -84,6 +92,12 @@ public final class LocalQuotaCounter implements QuotaCounter {
     public synchronized View view() {
         roll(clock.instant());
         return resetAt == null ? View.UNKNOWN : new View(remaining, resetAt);
+    }
+
+    /** What the server last said of the current window, at most what was counted since; unknown when it said nothing. */
+    public synchronized View observed() {
+        roll(clock.instant());
+        return resetAt != null && resetAt.equals(observedReset) ? new View(remaining, resetAt) : View.UNKNOWN;
     }
 
     private void roll(Instant now) {

@@ -12,9 +12,9 @@ import java.time.Instant;
 public interface QuotaCounter {
 
     /**
-     * How long before a reset no request is granted any more: DFINERY counts a request in the window it arrives in,
-     * so a request granted just before the reset may arrive after it and be counted against the next window, which
-     * the counter has just given out whole. A tenth of the window, at most 500 ms.
+     * How close to a reset a request is held for the next window when it may wait that long: DFINERY counts a
+     * request in the window it arrives in, so a request sent just before the reset may arrive after it, where the
+     * next window has already been given out whole. A tenth of the window, at most 500 ms.
      */
     static Duration resetMargin(Duration window) {
         Duration tenth = window.dividedBy(10);
@@ -24,8 +24,13 @@ public interface QuotaCounter {
     /** The most {@link #resetMargin} can be. */
     Duration MAX_RESET_MARGIN = Duration.ofMillis(500);
 
-    /** Takes one request from the current window, if the window has one left. */
-    Take take();
+    /**
+     * Takes one request from the current window, if the window has one left.
+     *
+     * @param mayWaitUntil how long the request may wait: one that may wait past the reset is not granted within
+     *                     {@link #resetMargin} of it, but waits for the next window
+     */
+    Take take(Instant mayWaitUntil);
 
     /**
      * What a response said about the server's count; the server wins. Either value may be null (headers absent).
@@ -48,7 +53,7 @@ public interface QuotaCounter {
         PROBE,
         /** The window is spent until {@link Take#until()}. */
         SPENT,
-        /** Another replica is probing: ask again at {@link Take#until()}. */
+        /** Ask again at {@link Take#until()}: another replica is probing, or the reset is too close (held for it). */
         WAIT
     }
 

@@ -85,7 +85,7 @@ public final class QuotaGuard {
         while (!waiters.isEmpty() && !probing) {
             QuotaCounter.Take take;
             try {
-                take = counter.take();
+                take = counter.take(waiters.peekFirst().deadline);
             } catch (RuntimeException e) {
                 DfineryRateLimitException failure = e instanceof DfineryRateLimitException
                         ? (DfineryRateLimitException) e : DfineryRateLimitException.refusedLocally("The DFINERY " + api

@@ -1,0 +1,85 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two replicas configured as Camel Main applications are, with a YAML route and nothing but
+ * {@code camel.component.dfinery.*} properties: they share the quota through {@code quota-store-uri}.
+ */
+class CamelMainReplicasTest {
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
+
+    Main replica() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
+        properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
+        properties.setProperty("camel.component.dfinery.import-token", "imp");
+        properties.setProperty("camel.component.dfinery.event-quota", Integer.toString(ScaledQuota.LIMIT));
+        properties.setProperty("camel.component.dfinery.event-quota-window", "2s");
+        properties.setProperty("camel.component.dfinery.rate-limit-max-wait", "20s");
+        properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
+        properties.setProperty("camel.component.dfinery.quota-store-unavailable", "LOCAL_SHARE");
+        properties.setProperty("camel.component.dfinery.quota-local-share", "0.5");
+        properties.setProperty("camel.component.dfinery.quota-local-share-max-time", "1m");
+        Main main = new Main();
+        main.setOverrideProperties(properties);
+        main.configure().withRoutesIncludePattern("classpath:routes/replica-events.yaml");
+        main.start();
+        return main;
+    }
+
+    @Test
+    void replicasFromPropertiesShareTheQuotaInRedis() throws Exception {
+        Main first = replica();
+        Main second = replica();
+        try {
+            DfineryComponent component = first.getCamelContext().getComponent("dfinery", DfineryComponent.class);
+            assertThat(component.getQuotaStoreUnavailable()).isEqualTo(QuotaStoreUnavailable.LOCAL_SHARE);
+            assertThat(component.getQuotaLocalShare()).isEqualTo(0.5);
+            assertThat(component.getQuotaLocalShareMaxTime()).isEqualTo(60_000);
+            assertThat(component.quotaGuards().store().describe()).isEqualTo("redis://127.0.0.1:" + redis.port());
+
+            List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                for (Main replica : List.of(first, second)) {
+                    DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u" + i)).build();
+                    sent.add(replica.getCamelContext().createProducerTemplate()
+                            .asyncSend("direct:events", e -> e.getMessage().setBody(event)));
+                }
+            }
+            for (CompletableFuture<Exchange> exchange : sent) {
+                assertThat(exchange.get(60, TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            first.stop();
+            second.stop();
+        }
+        Map<Long, Long> windows = ScaledQuota.perWindow(dfinery.service(Application.SERVICE));
+        assertThat(dfinery.service(Application.SERVICE).stats().eventsStored()).isEqualTo(120);
+        ScaledQuota.assertWithinQuota(dfinery.service(Application.SERVICE), 4);
+        assertThat(windows).hasSizeGreaterThanOrEqualTo(4);
+    }
+}
