@@ -84,8 +84,20 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
         boolean known = remaining != null && resetAt != null && resetAt.isAfter(now);
         if (bucket() == null) {
             // The probe's answer (or the first after the store lost the bucket): it sets the count for everyone.
-            Instant reset = known ? resetAt : now.plus(window);
-            long tokens = rejected ? 0 : known ? Math.min(remaining, limit) : limit - 1;
+            Instant reset;
+            long tokens;
+            if (known) {
+                reset = resetAt;
+                tokens = rejected ? 0 : Math.min(remaining, limit);
+            } else if (resetAt != null) {
+                // An answer about a window that has ended: the server's windows go on from its reset.
+                long windows = Duration.between(resetAt, now).toMillis() / window.toMillis() + 1;
+                reset = resetAt.plus(window.multipliedBy(windows));
+                tokens = limit;
+            } else {
+                reset = now.plus(window);
+                tokens = rejected ? 0 : limit - 1;
+            }
             BucketConfiguration config = configuration(reset, tokens);
             buckets.builder().build(key, () -> config).getAvailableTokens();
             adopt(buckets.getProxyConfiguration(key).orElse(config));

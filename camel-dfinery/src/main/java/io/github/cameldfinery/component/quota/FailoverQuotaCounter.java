@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * A shared counter, with a local one for a share of the limit behind it while the store cannot be reached. The local
  * counter sees every response, so when it takes over it knows the server's window; it starts counting with the next
- * window, as what the other replicas sent in the current one is unknown. What it knows also seeds a store that lost
- * its count, instead of a probe.
+ * window, as what the other replicas sent in the current one is unknown. For the same reason, a store that lost its
+ * count starts again with the next window, when this replica knows where the server's windows are.
  */
 final class FailoverQuotaCounter implements QuotaCounter {
 
@@ -28,9 +28,10 @@ final class FailoverQuotaCounter implements QuotaCounter {
         Take take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
         View known = local.observed();
         if (take.outcome() == Outcome.PROBE && known.resetAt() != null) {
-            // The store lost its count (Redis restarted empty, the bucket expired) while this replica has the
-            // server's word on the current window: that answers the probe, without sending into a spent window.
-            failover.tell(() -> shared.observe(known.remaining(), known.resetAt(), false));
+            // The store lost its count (Redis restarted empty) while this replica knows the server's windows. What
+            // the other replicas sent in this one is unknown, so the store starts again with the next window,
+            // instead of a probe that could run into a window they have spent.
+            failover.tell(() -> shared.observe(0L, known.resetAt(), false));
             take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
         }
         return take;
