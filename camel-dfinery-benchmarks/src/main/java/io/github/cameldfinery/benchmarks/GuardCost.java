@@ -132,14 +132,14 @@ public final class GuardCost {
         try {
             QuotaCounter counter = store.requestCounter("bench-take-" + System.nanoTime(), DfineryApi.event,
                     TAKE_LIMIT, Duration.ofHours(1));
-            counter.take(Instant.EPOCH);
+            counter.take(1, Instant.EPOCH);
             counter.observe(TAKE_LIMIT - 1, Instant.now().plus(Duration.ofHours(1)), false);
             for (int i = 0; i < takes / 4; i++) {
-                counter.take(Instant.EPOCH);
+                counter.take(1, Instant.EPOCH);
             }
             long start = System.nanoTime();
             for (int i = 0; i < takes; i++) {
-                if (counter.take(Instant.EPOCH).outcome() != QuotaCounter.Outcome.GRANTED) {
+                if (counter.take(1, Instant.EPOCH).outcome() != QuotaCounter.Outcome.GRANTED) {
                     throw new IllegalStateException("not granted");
                 }
             }

@@ -56,26 +56,49 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public synchronized Take take(Instant mayWaitUntil) {
+    public synchronized Take take(int wanted, Instant mayWaitUntil) {
         Instant now = clock.instant();
         if (bucket() == null) {
             return probeRight.tryConsume(1) ? Take.probe() : Take.waitUntil(now.plus(LOOK_AGAIN));
         }
         long reset = currentResetMillis(now);
-        ConsumptionProbe probe;
         try {
             if (reset - now.toEpochMilli() <= resetMargin.toMillis() && mayWaitUntil.toEpochMilli() >= reset) {
                 return Take.waitUntil(Instant.ofEpochMilli(reset));
             }
-            probe = bucket.tryConsumeAndReturnRemaining(1);
+            // One compare-and-swap in the store for the requests that wait, up to a sixteenth of the limit, so that
+            // the replica that comes first after a reset does not take the whole window.
+            long asked = Math.min(wanted, Math.max(1, limit / 16));
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(asked);
+            lastRemainingReset = reset;
+            if (probe.isConsumed()) {
+                lastRemaining = probe.getRemainingTokens();
+                return Take.granted(asked);
+            }
+            long left = probe.getRemainingTokens();
+            long granted = left > 0 ? bucket.tryConsumeAsMuchAsPossible(left) : 0;
+            lastRemaining = 0;
+            if (granted > 0) {
+                return Take.granted(granted);
+            }
+            // At most the limit was asked for: the reset brings it.
+            return Take.spent(now.plusNanos(probe.getNanosToWaitForRefill()));
         } catch (BucketNotFoundException e) {
             // Expired while idle, or the store lost it: the server's count must be learnt again.
             bucket = null;
-            return take(mayWaitUntil);
+            return take(wanted, mayWaitUntil);
         }
-        lastRemaining = probe.getRemainingTokens();
-        lastRemainingReset = reset;
-        return probe.isConsumed() ? Take.granted() : Take.spent(now.plusNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public synchronized void giveBack(long requests) {
+        if (bucket != null) {
+            try {
+                bucket.addTokens(requests);
+            } catch (BucketNotFoundException e) {
+                bucket = null;
+            }
+        }
     }
 
     @Override

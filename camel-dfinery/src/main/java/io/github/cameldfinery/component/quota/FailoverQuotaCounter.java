@@ -24,32 +24,39 @@ final class FailoverQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public Take take(Instant mayWaitUntil) {
-        Take take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
+    public Take take(int wanted, Instant mayWaitUntil) {
+        Take take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         View known = local.observed();
         if (take.outcome() == Outcome.PROBE && known.resetAt() != null) {
             // The store lost its count (Redis restarted empty) while this replica knows the server's windows. What
             // the other replicas sent in this one is unknown, so the store starts again with the next window,
             // instead of a probe that could run into a window they have spent.
             failover.tell(() -> shared.observe(0L, known.resetAt(), false));
-            take = failover.call(() -> shared.take(mayWaitUntil), () -> takeLocally(mayWaitUntil));
+            take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         }
         return take;
     }
 
-    private synchronized Take takeLocally(Instant mayWaitUntil) {
+    private synchronized Take takeLocally(int wanted, Instant mayWaitUntil) {
         long outage = failover.outages();
         if (outage != outageSeen) {
             outageSeen = outage;
             local.spendCurrentWindow();
         }
-        return local.take(mayWaitUntil);
+        return local.take(wanted, mayWaitUntil);
     }
 
     @Override
     public void observe(Long remaining, Instant resetAt, boolean rejected) {
         local.observe(remaining, resetAt, rejected);
         failover.tell(() -> shared.observe(remaining, resetAt, rejected));
+    }
+
+    @Override
+    public void giveBack(long requests) {
+        // Given back where it was most likely taken; a give-back that fails only wastes a little quota.
+        local.giveBack(requests);
+        failover.tell(() -> shared.giveBack(requests));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public synchronized Take take(Instant mayWaitUntil) {
+    public synchronized Take take(int wanted, Instant mayWaitUntil) {
         Instant now = clock.instant();
         roll(now);
         if (resetAt == null) {
@@ -42,8 +42,9 @@ public final class LocalQuotaCounter implements QuotaCounter {
         if (!now.plus(resetMargin).isBefore(resetAt) && !mayWaitUntil.isBefore(resetAt)) {
             return Take.waitUntil(resetAt);
         }
-        remaining--;
-        return Take.granted();
+        long granted = Math.min(wanted, remaining);
+        remaining -= granted;
+        return Take.granted(granted);
     }
 
     @Override
@@ -71,6 +72,13 @@ public final class LocalQuotaCounter implements QuotaCounter {
         } else if (serverReset.equals(resetAt)) {
             remaining = Math.min(remaining, serverRemaining);
             observedReset = resetAt;
+        }
+    }
+
+    @Override
+    public synchronized void giveBack(long requests) {
+        if (resetAt != null) {
+            remaining = Math.min(limit, remaining + requests);
         }
     }
 

@@ -26,12 +26,15 @@ public interface QuotaCounter {
     Duration MAX_RESET_MARGIN = Duration.ofMillis(500);
 
     /**
-     * Takes one request from the current window, if the window has one left.
+     * Takes up to {@code wanted} requests from the current window, as many as it has left.
      *
-     * @param mayWaitUntil how long the request may wait: one that may wait past the reset is not granted within
-     *                     {@link #resetMargin} of it, but waits for the next window
+     * @param mayWaitUntil how long the first of them may wait: requests that may wait past the reset are not granted
+     *                     within {@link #resetMargin} of it, but wait for the next window
      */
-    Take take(Instant mayWaitUntil);
+    Take take(int wanted, Instant mayWaitUntil);
+
+    /** Requests taken but not sent (their callers gave up meanwhile) go back to the current window. */
+    void giveBack(long requests);
 
     /**
      * What a response said about the server's count; the server wins. Either value may be null (headers absent).
@@ -48,9 +51,9 @@ public interface QuotaCounter {
 
     /** How a {@link #take()} went. */
     enum Outcome {
-        /** The request may go out. */
+        /** {@link Take#granted()} requests may go out. */
         GRANTED,
-        /** Nothing is known of the server's count: this request may go out alone, to learn it. */
+        /** Nothing is known of the server's count: one request may go out alone, to learn it. */
         PROBE,
         /** The window is spent until {@link Take#until()}. */
         SPENT,
@@ -58,13 +61,15 @@ public interface QuotaCounter {
         WAIT
     }
 
-    /** The answer to {@link #take()}; {@code until} is set for SPENT and WAIT. */
-    record Take(Outcome outcome, Instant until) {
-        static final Take GRANTED = new Take(Outcome.GRANTED, null);
-        static final Take PROBE = new Take(Outcome.PROBE, null);
+    /**
+     * The answer to {@link #take}: {@code granted} requests for GRANTED (one for PROBE), {@code until} for SPENT and
+     * WAIT.
+     */
+    record Take(Outcome outcome, long granted, Instant until) {
+        static final Take PROBE = new Take(Outcome.PROBE, 1, null);
 
-        public static Take granted() {
-            return GRANTED;
+        public static Take granted(long requests) {
+            return new Take(Outcome.GRANTED, requests, null);
         }
 
         public static Take probe() {
@@ -72,11 +77,11 @@ public interface QuotaCounter {
         }
 
         public static Take spent(Instant resetAt) {
-            return new Take(Outcome.SPENT, resetAt);
+            return new Take(Outcome.SPENT, 0, resetAt);
         }
 
         public static Take waitUntil(Instant at) {
-            return new Take(Outcome.WAIT, at);
+            return new Take(Outcome.WAIT, 0, at);
         }
     }
 

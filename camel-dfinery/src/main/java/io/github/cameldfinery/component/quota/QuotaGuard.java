@@ -39,6 +39,8 @@ public final class QuotaGuard {
     private final Deque<Waiter> waiters = new ArrayDeque<>();
 
     private boolean probing;
+    /** A call to the counter is under way (outside the lock); the next waits for it. */
+    private boolean taking;
     private Instant spentUntil;
     private ScheduledFuture<?> wakeTimer;
     private Instant wakeAt;
@@ -67,52 +69,80 @@ public final class QuotaGuard {
     public CompletableFuture<Permit> acquire(Duration maxWait, Duration probeWait) {
         Waiter waiter = new Waiter(new CompletableFuture<>(), clock.instant().plus(maxWait),
                 clock.instant().plus(maxWait.compareTo(probeWait) > 0 ? maxWait : probeWait));
-        List<Runnable> completions;
         synchronized (this) {
             waiters.addLast(waiter);
-            completions = drain();
-            if (!waiter.future.isDone()) {
-                expireAt(waiter.probeDeadline);
-            }
+            expireAt(waiter.probeDeadline);
         }
-        completions.forEach(Runnable::run);
+        drain();
         return waiter.future;
     }
 
-    /** Hands out what can be handed out now; returns the completions to run once the lock is released. */
-    private List<Runnable> drain() {
-        List<Runnable> completions = new ArrayList<>();
-        while (!waiters.isEmpty() && !probing) {
-            QuotaCounter.Take take;
-            try {
-                take = counter.take(waiters.peekFirst().deadline);
-            } catch (RuntimeException e) {
-                DfineryRateLimitException failure = e instanceof DfineryRateLimitException
-                        ? (DfineryRateLimitException) e : DfineryRateLimitException.refusedLocally("The DFINERY " + api
-                                + " quota of service " + serviceId + " could not be counted: " + e.getMessage(), null);
-                refuseAll(failure, completions);
-                return completions;
+    /**
+     * Hands out what can be handed out now. The counter is asked outside the lock (a shared store is a network
+     * call), one call at a time, for as many requests as wait: requests that arrive meanwhile queue without waiting
+     * for the store, and the next call takes them all at once.
+     */
+    private void drain() {
+        while (true) {
+            int wanted;
+            Instant mayWaitUntil;
+            synchronized (this) {
+                if (taking || probing || waiters.isEmpty()) {
+                    return;
+                }
+                taking = true;
+                wanted = waiters.size();
+                mayWaitUntil = waiters.peekFirst().deadline;
             }
-            switch (take.outcome()) {
-                case GRANTED:
-                    spentUntil = null;
-                    grant(waiters.pollFirst(), false, completions);
-                    break;
-                case PROBE:
-                    probing = true;
-                    grant(waiters.pollFirst(), true, completions);
-                    return completions;
-                case SPENT:
-                    spentUntil = take.until();
-                    refuseThoseThatCannotWaitUntil(take.until(), completions);
-                    wakeAt(take.until());
-                    return completions;
-                default:
-                    wakeAt(take.until());
-                    return completions;
+            QuotaCounter.Take take = null;
+            RuntimeException failure = null;
+            try {
+                take = counter.take(wanted, mayWaitUntil);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            List<Runnable> completions = new ArrayList<>();
+            boolean again;
+            synchronized (this) {
+                taking = false;
+                again = failure == null ? hand(take, completions) : refuseAll(failure, completions);
+            }
+            completions.forEach(Runnable::run);
+            if (!again) {
+                return;
             }
         }
-        return completions;
+    }
+
+    /** Applies what the counter answered; true when more may be handed out at once. */
+    private boolean hand(QuotaCounter.Take take, List<Runnable> completions) {
+        switch (take.outcome()) {
+            case GRANTED:
+                spentUntil = null;
+                long surplus = take.granted();
+                while (surplus > 0 && !waiters.isEmpty()) {
+                    grant(waiters.pollFirst(), false, completions);
+                    surplus--;
+                }
+                if (surplus > 0) {
+                    // Waiters gone meanwhile (their time ran out): what was taken for them goes back.
+                    long unused = surplus;
+                    completions.add(() -> counter.giveBack(unused));
+                }
+                return !waiters.isEmpty();
+            case PROBE:
+                probing = true;
+                grant(waiters.pollFirst(), true, completions);
+                return false;
+            case SPENT:
+                spentUntil = take.until();
+                refuseThoseThatCannotWaitUntil(take.until(), completions);
+                wakeAt(take.until());
+                return false;
+            default:
+                wakeAt(take.until());
+                return false;
+        }
     }
 
     private void grant(Waiter waiter, boolean probe, List<Runnable> completions) {
@@ -133,12 +163,16 @@ public final class QuotaGuard {
         }
     }
 
-    private void refuseAll(DfineryRateLimitException failure, List<Runnable> completions) {
+    private boolean refuseAll(RuntimeException error, List<Runnable> completions) {
+        DfineryRateLimitException failure = error instanceof DfineryRateLimitException
+                ? (DfineryRateLimitException) error : DfineryRateLimitException.refusedLocally("The DFINERY " + api
+                        + " quota of service " + serviceId + " could not be counted: " + error.getMessage(), null);
         while (!waiters.isEmpty()) {
             Waiter waiter = waiters.pollFirst();
             refused++;
             completions.add(() -> waiter.future.completeExceptionally(failure));
         }
+        return false;
     }
 
     private DfineryRateLimitException spent(Instant resetAt) {
@@ -160,12 +194,10 @@ public final class QuotaGuard {
     }
 
     private void onWake() {
-        List<Runnable> completions;
         synchronized (this) {
             wakeTimer = null;
-            completions = drain();
         }
-        completions.forEach(Runnable::run);
+        drain();
     }
 
     /** Makes sure the expiry timer runs by {@code at}; one timer per guard, however many wait. */
@@ -210,26 +242,39 @@ public final class QuotaGuard {
         completions.forEach(Runnable::run);
     }
 
-    private synchronized List<Runnable> observe(RateLimitState state, boolean rejected) {
-        probing = false;
-        if (rejected) {
-            rejectedByServer++;
-        }
+    private void observe(RateLimitState state, boolean rejected, boolean probe) {
+        // The counter first: the probe's answer must be in the store before anyone takes from it.
         counter.observe(state.remaining(), state.resetAt(), rejected);
-        return drain();
+        synchronized (this) {
+            if (probe) {
+                probing = false;
+            }
+            if (rejected) {
+                rejectedByServer++;
+            }
+        }
+        drain();
     }
 
-    private synchronized List<Runnable> abandon(boolean probe) {
+    private void abandon(boolean probe) {
         if (probe) {
-            probing = false;
             counter.probeAbandoned();
+            synchronized (this) {
+                probing = false;
+            }
         }
-        return drain();
+        drain();
     }
 
     /** A snapshot for consoles and headers. */
-    public synchronized Snapshot snapshot() {
+    public Snapshot snapshot() {
         QuotaCounter.View view = counter.view();
+        synchronized (this) {
+            return snapshot(view);
+        }
+    }
+
+    private Snapshot snapshot(QuotaCounter.View view) {
         return new Snapshot(serviceId, api, limit, window, view.remaining() == null ? null : limit - view.remaining(),
                 view.remaining(), view.resetAt(), granted, refused, rejectedByServer, waiters.size());
     }
@@ -266,7 +311,7 @@ public final class QuotaGuard {
         /** What a response said about the limit; {@code rejected} when it was a 429 / 40401. */
         public void observe(RateLimitState state, boolean rejected) {
             if (finish()) {
-                QuotaGuard.this.observe(state, rejected).forEach(Runnable::run);
+                QuotaGuard.this.observe(state, rejected, probe);
             }
         }
 
@@ -274,7 +319,7 @@ public final class QuotaGuard {
         @Override
         public void close() {
             if (finish()) {
-                abandon(probe).forEach(Runnable::run);
+                abandon(probe);
             }
         }
 
