@@ -1,0 +1,80 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.emulator.state.StoredEvent;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The export recipe for replicas of docs/export.md, as Camel Main properties and a YAML route, on a real Redis. */
+class CamelMainExportRecipeTest {
+
+    static final int DAYS = 4;
+    static final int PER_DAY = 5;
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
+
+    final List<String> warehouse = new CopyOnWriteArrayList<>();
+    final String cursorKey = "recipe-" + UUID.randomUUID();
+
+    Main replica() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
+        properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
+        properties.setProperty("camel.component.dfinery.export-token", "exp");
+        properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
+        properties.setProperty("camel.beans.exportCursor",
+                "#class:io.github.cameldfinery.redis.RedisStateRepository(\"" + redis.uri() + "\")");
+        properties.setProperty("camel.beans.exportClaims",
+                "#class:io.github.cameldfinery.redis.RedisExportClaims(\"" + redis.uri() + "\", \"PT10M\")");
+        properties.setProperty("camel.beans.delivered", "#class:io.github.cameldfinery.redis.RedisIdempotentRepository(\""
+                + redis.uri() + "\", \"delivered:\", \"P31D\")");
+        properties.setProperty("start-date", Application.today().minusDays(DAYS).toString());
+        properties.setProperty("cursor-key", cursorKey);
+        Main main = new Main();
+        main.setOverrideProperties(properties);
+        main.configure().withRoutesIncludePattern("classpath:routes/replica-export.yaml");
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:warehouse").process(e -> warehouse.add(e.getMessage().getBody(Map.class)
+                        .get("df_event_log_id").toString()));
+            }
+        });
+        main.start();
+        return main;
+    }
+
+    @Test
+    void twoReplicasFromPropertiesDeliverEachEventOnce() throws Exception {
+        Application.seed(dfinery.baseUri(), DAYS, PER_DAY);
+        Main first = replica();
+        Main second = replica();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> warehouse.size() >= DAYS * PER_DAY);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+        assertThat(warehouse).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                dfinery.service(Application.SERVICE).events().stream().map(StoredEvent::eventLogId).toList());
+        assertThat(dfinery.service(Application.SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS);
+    }
+}
