@@ -38,7 +38,7 @@ class ReplicasQuotaTest {
                 replica.awaitReady();
             }
             // Start at the beginning of a window, so that the first window has all its time.
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> millisIntoWindow() < 100);
+            ScaledQuota.awaitWindowStart();
             a.go();
             b.go();
             c.go();

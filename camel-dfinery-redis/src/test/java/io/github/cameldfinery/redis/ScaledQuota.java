@@ -1,6 +1,7 @@
 package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class ScaledQuota {
                 .rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW)));
     }
 
-    /** A replica's component: the scaled quota counted in the Redis at {@code redisUri}, waits of up to 20 s. */
+    /** A replica's component: the scaled quota counted in the Redis at {@code redisUri} (if any), waits up to 20 s. */
     static DfineryComponent component(URI emulator, String redisUri) {
         DfineryComponent component = Application.component(emulator);
         component.getConfiguration().setEventQuota(LIMIT);
@@ -41,8 +42,16 @@ final class ScaledQuota {
         component.getConfiguration().setRateLimitMaxWait(20_000);
         component.getConfiguration().setRetryDelay(5);
         component.getConfiguration().setRetryMaxDelay(20);
-        component.setQuotaStoreUri(redisUri);
+        if (redisUri != null) {
+            component.setQuotaStoreUri(redisUri);
+        }
         return component;
+    }
+
+    /** Returns once a window has just begun, so that the first window of a test has all its time. */
+    static void awaitWindowStart() {
+        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> System.currentTimeMillis() % WINDOW.toMillis() < 100);
     }
 
     /** Event requests the emulator admitted per fixed window, in window order. */
@@ -52,10 +61,18 @@ final class ScaledQuota {
                 Collectors.counting()));
     }
 
+    /** Each event request as milliseconds into its window, status and code, window by window: for failure messages. */
+    static String timeline(EmulatedService service) {
+        return service.recentRequests().stream().filter(r -> r.kind() == ApiKind.EVENT)
+                .map(r -> r.receivedAt().toEpochMilli() / WINDOW.toMillis() + "+" + r.receivedAt().toEpochMilli()
+                          % WINDOW.toMillis() + (r.httpStatus() == 200 ? "" : ":" + r.httpStatus()))
+                .collect(Collectors.joining(" "));
+    }
+
     /** No 429; at most the quota in every window; at least 90% of it in every window but the last. */
     static void assertWithinQuota(EmulatedService service, int minWindows) {
         Map<Long, Long> windows = perWindow(service);
-        assertThat(service.stats().rejections("40401")).as("429s").isZero();
+        assertThat(service.stats().rejections("40401")).as("429s in %s", timeline(service)).isZero();
         assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= LIMIT);
         assertThat(windows).as("windows " + windows).hasSizeGreaterThanOrEqualTo(minWindows);
         List<Long> counts = new ArrayList<>(windows.values());

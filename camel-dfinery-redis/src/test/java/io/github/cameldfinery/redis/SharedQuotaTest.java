@@ -3,6 +3,7 @@ package io.github.cameldfinery.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -18,6 +21,7 @@ import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.lettuce.core.RedisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.console.DevConsole;
@@ -85,12 +89,45 @@ class SharedQuotaTest {
         CamelContext first = replica();
         CamelContext second = replica();
 
+        ScaledQuota.awaitWindowStart();
         List<CompletableFuture<Exchange>> sent = new ArrayList<>(push(first, 75));
         sent.addAll(push(second, 75));
 
         assertThat(done(sent)).allMatch(e -> e.getException() == null);
         assertThat(dfinery.service(Application.SERVICE).stats().eventsStored()).isEqualTo(150);
         ScaledQuota.assertWithinQuota(dfinery.service(Application.SERVICE), 5);
+    }
+
+    @Test
+    void anyBucket4jBackendPassedAsABeanSharesTheQuota() throws Exception {
+        RedisClient client = RedisClient.create(redis.uri());
+        try {
+            // What a user of another Bucket4j backend does: build its ProxyManager, wrap it, bind it.
+            ProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(client).build()
+                    .withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
+            Bucket4jQuotaStore store = new Bucket4jQuotaStore(buckets, ExportSlots.inThisJvm(), "bean:",
+                    Duration.ofSeconds(30), "a Bucket4j bean");
+            List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+            ScaledQuota.awaitWindowStart();
+            for (int replica = 0; replica < 2; replica++) {
+                CamelContext context = new DefaultCamelContext();
+                context.getRegistry().bind("quotaStore", store);
+                DfineryComponent component = ScaledQuota.component(dfinery.baseUri(), null);
+                context.addComponent("dfinery", component);
+                org.apache.camel.support.PropertyBindingSupport.build().bind(context, component,
+                        "quotaStore", "#quotaStore");
+                context.start();
+                replicas.add(context);
+                sent.addAll(push(context, 45));
+            }
+
+            assertThat(done(sent)).allMatch(e -> e.getException() == null);
+            assertThat(replicas.get(0).getComponent("dfinery", DfineryComponent.class).quotaGuards().store().describe())
+                    .isEqualTo("a Bucket4j bean");
+            ScaledQuota.assertWithinQuota(dfinery.service(Application.SERVICE), 3);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
@@ -127,7 +164,8 @@ class SharedQuotaTest {
         assertThat(health(first).getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(dfinery.service(Application.SERVICE).stats().eventsStored())
                 .as("stored: every exchange that succeeded, nothing else").isEqualTo(150 - refused + 1 + 20);
-        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
+        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401"))
+                .as("429s in %s", ScaledQuota.timeline(dfinery.service(Application.SERVICE))).isZero();
     }
 
     @Test
