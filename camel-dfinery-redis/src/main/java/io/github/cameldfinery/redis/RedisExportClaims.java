@@ -9,7 +9,6 @@ import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Claims on export windows in Redis, for replicas that run the same {@code dfinery:export} route on a shared cursor
@@ -21,9 +20,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * <p>The lease must be longer than exporting one window takes; when it runs out during a live export, another
  * replica may export the window too (each row still arrives, at least once).
  */
-public class RedisExportClaims extends ServiceSupport implements DfineryExportClaims {
+public class RedisExportClaims extends RedisService implements DfineryExportClaims {
 
-    private final RedisConnection redis;
     private final Duration lease;
     private final String prefix;
     private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
@@ -38,31 +36,16 @@ public class RedisExportClaims extends ServiceSupport implements DfineryExportCl
     }
 
     public RedisExportClaims(String redisUri, Duration lease, String prefix) {
-        this.redis = new RedisConnection(redisUri, "export claims");
+        super(redisUri, "export claims");
         this.lease = lease;
         this.prefix = prefix;
     }
 
     @Override
-    protected void doStart() {
-        redis.open();
-    }
-
-    @Override
-    protected void doStop() {
-        redis.close();
-    }
-
-    @Override
     public Claim tryClaim(String cursorKey, LocalDate from, LocalDate to) {
         String key = prefix + cursorKey + ":" + from + ".." + to;
-        String set;
-        try {
-            set = redis.commands().set(key, replica, SetArgs.Builder.nx().px(lease.toMillis()));
-        } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot claim export window " + from + ".." + to
-                                                               + " in Redis at " + redis.where(), e);
-        }
+        String set = command("Cannot claim export window " + from + ".." + to,
+                redis -> redis.set(key, replica, SetArgs.Builder.nx().px(lease.toMillis())));
         return "OK".equals(set) ? () -> release(key) : null;
     }
 

@@ -2,10 +2,8 @@ package io.github.cameldfinery.redis;
 
 import java.time.Duration;
 
-import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * An idempotent repository on Redis, shared by replicas: the downstream half of exporting each event once, as
@@ -13,9 +11,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * added with SET NX (one replica wins), with an optional expiry so the set does not grow for ever (longer than the
  * lookback: 30 days). A failed exchange's key is removed (Camel's default), so the row can come again.
  */
-public class RedisIdempotentRepository extends ServiceSupport implements IdempotentRepository {
+public class RedisIdempotentRepository extends RedisService implements IdempotentRepository {
 
-    private final RedisConnection redis;
     private final String prefix;
     private final Duration expiry;
 
@@ -23,50 +20,26 @@ public class RedisIdempotentRepository extends ServiceSupport implements Idempot
      * @param expiry how long a key is kept; null or zero to keep keys for ever
      */
     public RedisIdempotentRepository(String redisUri, String prefix, Duration expiry) {
-        this.redis = new RedisConnection(redisUri, "the idempotent repository");
+        super(redisUri, "the idempotent repository");
         this.prefix = prefix;
         this.expiry = expiry;
     }
 
     @Override
-    protected void doStart() {
-        redis.open();
-    }
-
-    @Override
-    protected void doStop() {
-        redis.close();
-    }
-
-    @Override
     public boolean add(String key) {
         SetArgs args = expiry == null || expiry.isZero() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(expiry.toMillis());
-        try {
-            return "OK".equals(redis.commands().set(prefix + key, "1", args));
-        } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot add '" + key + "' to the idempotent repository "
-                                                               + "in Redis at " + redis.where(), e);
-        }
+        return "OK".equals(command("Cannot add '" + key + "' to the idempotent repository",
+                redis -> redis.set(prefix + key, "1", args)));
     }
 
     @Override
     public boolean contains(String key) {
-        try {
-            return redis.commands().exists(prefix + key) > 0;
-        } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot read '" + key + "' from the idempotent "
-                                                               + "repository in Redis at " + redis.where(), e);
-        }
+        return command("Cannot read '" + key + "' from the idempotent repository", redis -> redis.exists(prefix + key)) > 0;
     }
 
     @Override
     public boolean remove(String key) {
-        try {
-            return redis.commands().del(prefix + key) > 0;
-        } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot remove '" + key + "' from the idempotent "
-                                                               + "repository in Redis at " + redis.where(), e);
-        }
+        return command("Cannot remove '" + key + "' from the idempotent repository", redis -> redis.del(prefix + key)) > 0;
     }
 
     @Override

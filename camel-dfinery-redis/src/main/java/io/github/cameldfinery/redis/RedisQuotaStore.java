@@ -12,7 +12,6 @@ import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.QuotaCounter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * DFINERY's quotas counted on Redis for all replicas: the request limits and the export calls per hour in Bucket4j
@@ -21,12 +20,11 @@ import org.apache.camel.support.service.ServiceSupport;
  * ({@code quotaStore=#bean}). Every command waits at most the URI's {@code timeout} (2 seconds by default); while
  * Redis cannot be reached commands fail at once and the component follows its {@code quotaStoreUnavailable} option.
  */
-public class RedisQuotaStore extends ServiceSupport implements DfineryQuotaStore, CamelContextAware {
+public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, CamelContextAware {
 
     /** Buckets are kept this long after they are full again, then expire (the next request probes again). */
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(2);
 
-    private final RedisConnection redis;
     private String prefix = "dfinery:quota:";
     private Duration probeLease = Duration.ofSeconds(30);
     private Duration exportSlotLease = Duration.ofMinutes(2);
@@ -39,12 +37,12 @@ public class RedisQuotaStore extends ServiceSupport implements DfineryQuotaStore
      *                 a command may wait
      */
     public RedisQuotaStore(String redisUri) {
-        this.redis = new RedisConnection(redisUri, "the quota store");
+        super(redisUri, "the quota store");
     }
 
     @Override
-    protected void doStart() {
-        redis.open();
+    protected void doStart() throws Exception {
+        super.doStart();
         renewals = camelContext != null
                 ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DfineryQuotaLeases")
                 : Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -62,7 +60,7 @@ public class RedisQuotaStore extends ServiceSupport implements DfineryQuotaStore
     }
 
     @Override
-    protected void doStop() {
+    protected void doStop() throws Exception {
         if (renewals != null) {
             if (camelContext != null) {
                 camelContext.getExecutorServiceManager().shutdown(renewals);
@@ -72,7 +70,7 @@ public class RedisQuotaStore extends ServiceSupport implements DfineryQuotaStore
             renewals = null;
         }
         buckets = null;
-        redis.close();
+        super.doStop();
     }
 
     @Override

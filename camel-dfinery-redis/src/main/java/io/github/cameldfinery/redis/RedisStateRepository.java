@@ -1,9 +1,7 @@
 package io.github.cameldfinery.redis;
 
-import io.lettuce.core.RedisException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A Camel {@link StateRepository} on Redis, so that the replicas of an application share one export cursor:
@@ -14,9 +12,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * {@code timeout} (2 seconds by default): when Redis cannot be reached, reading or moving the cursor fails with a
  * {@link RedisStateException} instead of hanging, the poll fails, and the window is exported once Redis is back.
  */
-public class RedisStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class RedisStateRepository extends RedisService implements StateRepository<String, String> {
 
-    private final RedisConnection redis;
     private final String prefix;
 
     /**
@@ -28,36 +25,18 @@ public class RedisStateRepository extends ServiceSupport implements StateReposit
     }
 
     public RedisStateRepository(String redisUri, String prefix) {
-        this.redis = new RedisConnection(redisUri, "the state repository");
+        super(redisUri, "the state repository");
         this.prefix = prefix;
     }
 
     @Override
-    protected void doStart() {
-        redis.open();
-    }
-
-    @Override
-    protected void doStop() {
-        redis.close();
-    }
-
-    @Override
     public String getState(String key) {
-        try {
-            return redis.commands().get(prefix + key);
-        } catch (RedisException e) {
-            throw new RedisStateException("Cannot read state '" + key + "' from Redis at " + redis.where(), e);
-        }
+        return command("Cannot read state '" + key + "'", redis -> redis.get(prefix + key));
     }
 
     @Override
     public void setState(String key, String value) {
-        try {
-            redis.commands().set(prefix + key, value);
-        } catch (RedisException e) {
-            throw new RedisStateException("Cannot write state '" + key + "' to Redis at " + redis.where(), e);
-        }
+        command("Cannot write state '" + key + "'", redis -> redis.set(prefix + key, value));
     }
 
     /** Redis could not be reached, or answered with an error. */

@@ -1,15 +1,8 @@
 package io.github.cameldfinery.redis;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -32,9 +25,7 @@ public final class ClusteredExportReplica {
 
     public static void main(String[] args) throws Exception {
         File shared = new File(args[1]);
-        int crashAfter = Integer.parseInt(args[4]);
-        AtomicInteger rows = new AtomicInteger();
-        try (OutputStream downstream = new FileOutputStream(args[3], true);
+        try (CrashingDownstream downstream = new CrashingDownstream(args[3], Integer.parseInt(args[4]));
              CamelContext context = new DefaultCamelContext()) {
             context.addComponent("dfinery", Application.component(URI.create(args[0])));
             FileLockClusterService cluster = new FileLockClusterService();
@@ -51,20 +42,12 @@ public final class ClusteredExportReplica {
                     from("dfinery:export?stateRepository=#cursor&delay=20&maxWindowsPerPoll=1&startDate=" + args[2])
                             .routePolicy(ClusteredRoutePolicy.forNamespace("dfinery-export"))
                             .idempotentConsumer(simple("${body[df_event_log_id]}")).idempotentRepository("delivered")
-                            .process(e -> {
-                                String id = e.getMessage().getBody(Map.class).get("df_event_log_id").toString();
-                                downstream.write((id + "\n").getBytes(StandardCharsets.UTF_8));
-                                downstream.flush();
-                                if (rows.incrementAndGet() == crashAfter) {
-                                    Runtime.getRuntime().halt(137);
-                                }
-                            })
+                            .process(downstream)
                             .delay(20);
                 }
             });
             context.start();
-            System.out.println("READY");
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            ReplicaProcess.readyThenAwaitInput();
         }
     }
 }

@@ -1,14 +1,7 @@
 package io.github.cameldfinery.redis;
 
-import java.io.BufferedReader;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import org.apache.camel.CamelContext;
@@ -30,9 +23,7 @@ public final class ExportReplica {
 
     public static void main(String[] args) throws Exception {
         String redisUri = args[1];
-        int crashAfter = Integer.parseInt(args[5]);
-        AtomicInteger rows = new AtomicInteger();
-        try (OutputStream downstream = new FileOutputStream(args[4], true);
+        try (CrashingDownstream downstream = new CrashingDownstream(args[4], Integer.parseInt(args[5]));
              CamelContext context = new DefaultCamelContext()) {
             DfineryComponent component = Application.component(URI.create(args[0]));
             component.setQuotaStoreUri(redisUri);
@@ -47,21 +38,12 @@ public final class ExportReplica {
                     from("dfinery:export?stateRepository=#cursor&exportClaims=#claims&delay=20&maxWindowsPerPoll=1"
                          + "&cursorKey=" + args[2] + "&startDate=" + args[3])
                             .idempotentConsumer(simple("${body[df_event_log_id]}")).idempotentRepository("delivered")
-                            .process(e -> {
-                                String id = e.getMessage().getBody(Map.class).get("df_event_log_id").toString();
-                                downstream.write((id + "\n").getBytes(StandardCharsets.UTF_8));
-                                downstream.flush();
-                                if (rows.incrementAndGet() == crashAfter) {
-                                    // Between two rows of a window, with its claim held and the cursor not moved.
-                                    Runtime.getRuntime().halt(137);
-                                }
-                            })
+                            .process(downstream)
                             .delay(20);
                 }
             });
             context.start();
-            System.out.println("READY");
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            ReplicaProcess.readyThenAwaitInput();
         }
     }
 }

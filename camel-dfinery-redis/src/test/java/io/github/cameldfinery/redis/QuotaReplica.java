@@ -1,9 +1,6 @@
 package io.github.cameldfinery.redis;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +31,8 @@ public final class QuotaReplica {
         try (CamelContext context = new DefaultCamelContext()) {
             context.addComponent("dfinery", ScaledQuota.component(emulator, args[1]));
             context.start();
-            System.out.println("READY");
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (!"GO".equals(in.readLine())) {
-                // Work starts on GO, so that every replica is up before the first window.
-            }
+            // Work starts on GO, so that every replica is up before the first window.
+            ReplicaProcess.readyThenAwaitInput();
             List<CompletableFuture<Exchange>> sent = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String user = name + "-" + i;

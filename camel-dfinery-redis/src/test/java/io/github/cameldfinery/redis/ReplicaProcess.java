@@ -58,6 +58,12 @@ final class ReplicaProcess implements AutoCloseable {
         return new ReplicaProcess(name, process, log);
     }
 
+    /** In a replica's {@code main}: says READY, then returns on the first line of standard input (or its end). */
+    static String readyThenAwaitInput() throws IOException {
+        System.out.println("READY");
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+
     void awaitReady() {
         await().atMost(Duration.ofSeconds(60)).failFast(name + " exited: " + this, () -> !process.isAlive())
                 .until(() -> lines.contains("READY"));

@@ -1,0 +1,42 @@
+package io.github.cameldfinery.redis;
+
+import java.util.function.Function;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A Camel service on one Redis connection, opened when it starts and closed when it stops; every command fails
+ * with a {@link RedisStateRepository.RedisStateException} that says what could not be done and where.
+ */
+abstract class RedisService extends ServiceSupport {
+
+    protected final RedisConnection redis;
+
+    /**
+     * @param purpose what the connection is for, in error messages
+     */
+    RedisService(String redisUri, String purpose) {
+        this.redis = new RedisConnection(redisUri, purpose);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        redis.open();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        redis.close();
+    }
+
+    /** Runs a command; a Redis failure becomes a RedisStateException that starts with {@code what}. */
+    protected <T> T command(String what, Function<RedisCommands<String, String>, T> command) {
+        try {
+            return command.apply(redis.commands());
+        } catch (RedisException e) {
+            throw new RedisStateRepository.RedisStateException(what + " in Redis at " + redis.where(), e);
+        }
+    }
+}
