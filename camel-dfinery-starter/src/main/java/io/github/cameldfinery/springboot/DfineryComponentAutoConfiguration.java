@@ -1,0 +1,57 @@
+package io.github.cameldfinery.springboot;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.ComponentConfigurationProperties;
+import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Applies {@code camel.component.dfinery.*} to the dfinery component, the way Camel Spring Boot's own starters do:
+ * a {@link ComponentCustomizer}, switched off by {@code camel.component.dfinery.enabled=false} (the whole
+ * configuration) or {@code camel.component.customizer.enabled} / {@code camel.component.dfinery.customizer.enabled}
+ * (the customizer).
+ */
+@AutoConfiguration(after = CamelAutoConfiguration.class)
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, DfineryComponentConfiguration.class})
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.dfinery"})
+public class DfineryComponentAutoConfiguration {
+
+    private final ApplicationContext applicationContext;
+    private final DfineryComponentConfiguration configuration;
+
+    public DfineryComponentAutoConfiguration(ApplicationContext applicationContext,
+                                             DfineryComponentConfiguration configuration) {
+        this.applicationContext = applicationContext;
+        this.configuration = configuration;
+    }
+
+    @Lazy
+    @Bean
+    public ComponentCustomizer configureDfineryComponent() {
+        return new ComponentCustomizer() {
+            @Override
+            public void configure(String name, Component target) {
+                CamelPropertiesHelper.copyProperties(applicationContext.getBean(CamelContext.class), configuration, target);
+            }
+
+            @Override
+            public boolean isEnabled(String name, Component target) {
+                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
+                        "camel.component.dfinery.customizer") && target instanceof DfineryComponent;
+            }
+        };
+    }
+}
