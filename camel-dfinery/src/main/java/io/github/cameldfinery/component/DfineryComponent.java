@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
+import io.github.cameldfinery.component.metrics.DfineryMetrics;
+import io.github.cameldfinery.component.metrics.MetricsLookup;
 import io.github.cameldfinery.component.quota.DfineryQuotaStore;
 import io.github.cameldfinery.component.quota.DfineryQuotaStoreFactory;
 import io.github.cameldfinery.component.quota.ExportBudget;
@@ -71,6 +73,7 @@ public class DfineryComponent extends HealthCheckComponent {
     private volatile ExecutorService senders;
     private volatile ExecutorService httpClientThreads;
     private volatile QuotaGuards quotaGuards;
+    private volatile DfineryMetrics metrics = DfineryMetrics.NONE;
     private DfineryQuotaStore ownedStore;
     private QuotaStoreHealthCheck storeHealth;
 
@@ -189,7 +192,8 @@ public class DfineryComponent extends HealthCheckComponent {
         DfineryQuotaStore store = quotaStore();
         QuotaStoreFailover failover = store.isShared() ? new QuotaStoreFailover(store, quotaStoreUnavailable,
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
-        quotaGuards = new QuotaGuards(store, failover, clock, scheduler);
+        metrics = MetricsLookup.find(getCamelContext());
+        quotaGuards = new QuotaGuards(store, failover, clock, scheduler, metrics);
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
@@ -298,6 +302,11 @@ public class DfineryComponent extends HealthCheckComponent {
     ExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
         return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
                 Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
+    }
+
+    /** Where measurements go: a Micrometer registry found at start, or nowhere. */
+    DfineryMetrics metrics() {
+        return metrics;
     }
 
     /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */

@@ -1,9 +1,9 @@
 package io.github.cameldfinery.component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportCursor;
 import io.github.cameldfinery.component.export.ExportRequest;
+import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.quota.ExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -44,6 +45,9 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private ExportClient exportClient;
     private ExportCursor cursor;
     private ExportBudget quota;
+    private DfineryMetrics metrics;
+    /** Closed days not exported yet, as of the last poll; NaN before it. */
+    private volatile double lagDays = Double.NaN;
 
     public DfineryExportConsumer(DfineryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,6 +71,10 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         // repositories; stopping them is left to their owner, as other endpoints may share them.
         ServiceHelper.startService(config.getStateRepository(), config.getExportClaims());
         cursor = new ExportCursor(config.getStateRepository(), cursorKey());
+        metrics = component.metrics();
+        if (config.getDataset() == DfineryExportDataset.events) {
+            metrics.exportCursorLag(config.getServiceId(), cursor.key(), () -> lagDays);
+        }
         super.doStart();
     }
 
@@ -115,13 +123,23 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                     // Another replica finished this window between our look at the cursor and our claim.
                     continue;
                 }
-                int delivered = exportOnce(config.exportRequest(next, to, today));
+                int delivered;
+                try {
+                    delivered = exportOnce(config.exportRequest(next, to, today));
+                } catch (Exception e) {
+                    metrics.exportWindow(config.getServiceId(), false);
+                    throw e;
+                }
                 if (delivered < 0) {
                     break;
                 }
                 rows += delivered;
                 cursor.advance(to.plusDays(1));
+                metrics.exportWindow(config.getServiceId(), true);
             }
+        }
+        if (metrics.isEnabled()) {
+            lagDays = Math.max(0, ChronoUnit.DAYS.between(cursor.next(initial), today));
         }
         return rows;
     }
@@ -158,14 +176,34 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     /** Sends the export's rows through the route; throws when the call or any row fails, so the window is retried. */
     private int deliver(ExportRequest request) throws Exception {
-        InputStream body = exportClient.open(request, config.getServiceId(), config.getExportToken());
+        ExportBodyStream body;
+        try {
+            body = new ExportBodyStream(exportClient.open(request, config.getServiceId(), config.getExportToken()));
+        } catch (RuntimeException e) {
+            metrics.export(config.getServiceId(), request.dataset().name(), DfineryMetrics.kind(e), 0, 0);
+            throw e;
+        }
+        long[] rows = new long[1];
+        try {
+            int delivered = deliver(request, body, rows);
+            metrics.export(config.getServiceId(), request.dataset().name(), "success", rows[0], body.bytes());
+            return delivered;
+        } catch (Exception e) {
+            metrics.export(config.getServiceId(), request.dataset().name(), DfineryMetrics.kind(e), rows[0], body.bytes());
+            throw e;
+        }
+    }
+
+    /** Delivers the body's rows; {@code rows[0]} counts them as they go. */
+    private int deliver(ExportRequest request, ExportBodyStream body, long[] rows) throws Exception {
         if (config.getOutputMode() == DfineryExportOutput.stream) {
-            ExportBodyStream stream = new ExportBodyStream(body);
+            ExportBodyStream stream = body;
             try (stream) {
                 Exchange exchange = exchange(request);
                 exchange.getMessage().setBody(stream);
                 process(exchange, request, 0);
                 stream.finish();
+                rows[0] = 1;
             } catch (IOException e) {
                 throw new DfineryConnectionException("The export body of "
                         + describe(request) + " ended early; the window will be exported again", true, e);
@@ -173,24 +211,25 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             return 1;
         }
         long count = 0;
-        try (CsvRows rows = new CsvRows(body)) {
+        try (CsvRows csv = new CsvRows(body)) {
             List<Map<String, String>> batch = new ArrayList<>();
             long batchStart = 0;
-            while (rows.hasNext()) {
-                Map<String, String> row = rows.next();
+            while (csv.hasNext()) {
+                Map<String, String> row = csv.next();
                 count++;
+                rows[0] = count;
                 if (config.getOutputMode() == DfineryExportOutput.rows) {
                     Exchange exchange = exchange(request);
                     exchange.getMessage().setBody(row);
-                    mark(exchange, rows.index(), rows.isLast(), count);
-                    process(exchange, request, rows.index());
+                    mark(exchange, csv.index(), csv.isLast(), count);
+                    process(exchange, request, csv.index());
                     continue;
                 }
                 batch.add(row);
-                if (batch.size() == config.getBatchSize() || rows.isLast()) {
+                if (batch.size() == config.getBatchSize() || csv.isLast()) {
                     Exchange exchange = exchange(request);
                     exchange.getMessage().setBody(batch);
-                    mark(exchange, batchStart, rows.isLast(), count);
+                    mark(exchange, batchStart, csv.isLast(), count);
                     exchange.setProperty(Exchange.BATCH_INDEX, (int) (batchStart / config.getBatchSize()));
                     process(exchange, request, batchStart);
                     batch = new ArrayList<>();

@@ -58,7 +58,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
                 config.isRetryRequestTimeouts());
         pipeline = new ImportPipeline(component.http(config), retry, component.scheduler(),
                 Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout()),
-                component.clock(), (serviceId, api) -> component.quotaGuard(serviceId, api, config));
+                component.clock(), (serviceId, api) -> component.quotaGuard(serviceId, api, config), component.metrics());
     }
 
     private DfineryTrackingPlan trackingPlan() throws Exception {

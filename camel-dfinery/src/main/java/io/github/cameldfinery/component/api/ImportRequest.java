@@ -12,8 +12,9 @@ import java.util.List;
  * @param body        the JSON body: the first {@code length} bytes (the buffer it was written into, not copied)
  * @param length      how many bytes of {@code body} the request has
  * @param eventLogIds the events it carries, in order (empty for identity and profile requests)
+ * @param items       the event items its events carry
  */
-public record ImportRequest(DfineryApi api, String path, byte[] body, int length, List<String> eventLogIds) {
+public record ImportRequest(DfineryApi api, String path, byte[] body, int length, List<String> eventLogIds, int items) {
 
     public ImportRequest {
         eventLogIds = List.copyOf(eventLogIds);
@@ -21,7 +22,12 @@ public record ImportRequest(DfineryApi api, String path, byte[] body, int length
 
     /** A request whose body is the whole array. */
     public ImportRequest(DfineryApi api, String path, byte[] body, List<String> eventLogIds) {
-        this(api, path, body, body.length, eventLogIds);
+        this(api, path, body, body.length, eventLogIds, 0);
+    }
+
+    /** The events it carries, or 1 for an identity or profile request (one record). */
+    public int records() {
+        return eventLogIds.isEmpty() ? 1 : eventLogIds.size();
     }
 
     /** The JSON body as text. */

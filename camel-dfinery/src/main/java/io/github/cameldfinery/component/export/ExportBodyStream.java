@@ -56,6 +56,11 @@ public final class ExportBodyStream extends FilterInputStream {
         super.close();
     }
 
+    /** Bytes read so far. */
+    public long bytes() {
+        return bytes;
+    }
+
     /**
      * Called once the route is done with the body: reads what the route left unread (if it did not close the
      * stream), and throws unless the body was received whole. Returns the body's size in bytes.

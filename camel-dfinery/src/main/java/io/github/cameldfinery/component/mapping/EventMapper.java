@@ -257,6 +257,7 @@ public final class EventMapper implements RequestMapper {
     /** {@code {"common":{"identity":…},"events":[…]}}, written in one pass into one buffer. */
     private ImportRequest request(ObjectNode identity, List<Draft> drafts) {
         List<String> ids = new ArrayList<>(drafts.size());
+        int items = 0;
         RequestBuffer bytes = new RequestBuffer(256 + drafts.size() * bytesPerEvent);
         SerializerProvider trees = JsonTrees.provider();
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(bytes)) {
@@ -269,6 +270,7 @@ public final class EventMapper implements RequestMapper {
             for (Draft draft : drafts) {
                 draft.writer().write(json, trees);
                 ids.add(draft.eventLogId());
+                items += draft.items();
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -280,6 +282,6 @@ public final class EventMapper implements RequestMapper {
         // Up at once to what this request needed (and an eighth more), down slowly; never past 64 KB an event.
         int needed = bytes.size() / drafts.size();
         bytesPerEvent = Math.min(1 << 16, Math.max(needed + needed / 8, (bytesPerEvent * 7 + needed) / 8));
-        return new ImportRequest(DfineryApi.event, PATH, bytes.buffer(), bytes.size(), ids);
+        return new ImportRequest(DfineryApi.event, PATH, bytes.buffer(), bytes.size(), ids, items);
     }
 }

@@ -20,6 +20,7 @@ import io.github.cameldfinery.component.http.ApiResponse;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.ImportResponses;
 import io.github.cameldfinery.component.http.RateLimitState;
+import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.quota.QuotaGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class ImportPipeline {
     private final Duration requestTimeout;
     private final Clock clock;
     private final GuardLookup guards;
+    private final DfineryMetrics metrics;
 
     /** The quota guard of a service and API, or null when guarding is off. */
     @FunctionalInterface
@@ -52,7 +54,8 @@ public final class ImportPipeline {
      * @param requestTimeout how long a request may wait for the first answer after a start (the guard's probe)
      */
     public ImportPipeline(DfineryHttpClient http, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
-                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, GuardLookup guards) {
+                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, GuardLookup guards,
+                          DfineryMetrics metrics) {
         this.http = http;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
@@ -60,6 +63,7 @@ public final class ImportPipeline {
         this.requestTimeout = requestTimeout;
         this.clock = clock;
         this.guards = guards;
+        this.metrics = metrics;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class ImportPipeline {
         ImportRequest request = message.requests().get(index);
         QuotaGuard guard = guards.guardFor(serviceId, request.api());
         CompletableFuture<QuotaGuard.Permit> permit = guard == null ? CompletableFuture.completedFuture(null)
-                : guard.acquire(rateLimitMaxWait, requestTimeout);
+                : guarded(guard, serviceId, request.api());
         return permit.thenCompose(granted -> sendOnce(granted, message, index, serviceId, token))
                 .handleAsync((success, failure) -> {
                     if (failure == null) {
@@ -113,9 +117,11 @@ public final class ImportPipeline {
                     if (error instanceof DfineryRateLimitException && ((DfineryRateLimitException) error).isRefusedLocally()) {
                         // The guard refused: nothing was sent.
                         message.mark(index, RequestOutcome.State.FAILED);
+                        metrics.failure(serviceId, request.api(), DfineryMetrics.kind(error));
                         return CompletableFuture.<ImportResponses.Success>failedFuture(error);
                     }
                     if (retryPolicy.shouldRetry(error, attempt)) {
+                        metrics.retry(serviceId, request.api());
                         Duration pause = retryPolicy.backoff(attempt);
                         LOG.debug("Retrying request {} of {} to {} in {} ms after: {}", index + 1,
                                 message.requests().size(), request.path(), pause.toMillis(), error.getMessage());
@@ -125,9 +131,11 @@ public final class ImportPipeline {
                     if (untilReset != null && !waitedForReset) {
                         LOG.info("DFINERY rate limit spent for {}; waiting {} ms for the reset", request.path(),
                                 untilReset.toMillis());
+                        metrics.retry(serviceId, request.api());
                         return later(untilReset, () -> attempt(message, index, serviceId, token, attempt + 1, true));
                     }
                     message.mark(index, RequestOutcome.State.FAILED);
+                    metrics.failure(serviceId, request.api(), DfineryMetrics.kind(error));
                     return CompletableFuture.<ImportResponses.Success>failedFuture(error);
                 }, http.responses())
                 .thenCompose(next -> next);
@@ -138,6 +146,7 @@ public final class ImportPipeline {
                                                                 int index, String serviceId, String token) {
         ImportRequest request = message.requests().get(index);
         CompletableFuture<ApiResponse> response;
+        long sent = metrics.isEnabled() ? System.nanoTime() : 0;
         try {
             message.attempted(index);
             response = http.post(request.path(), serviceId, "access_token", token, request.body(), request.length());
@@ -146,19 +155,28 @@ public final class ImportPipeline {
             return CompletableFuture.failedFuture(e);
         }
         return response.handleAsync((answer, failure) -> {
+            String outcome = "success";
             try {
                 if (failure != null) {
+                    outcome = DfineryMetrics.kind(unwrap(failure));
                     throw new CompletionException(unwrap(failure));
                 }
-                return interpret(request, answer, permit);
+                return interpret(request, answer, permit, serviceId);
+            } catch (RuntimeException e) {
+                outcome = failure != null ? outcome : DfineryMetrics.kind(e);
+                throw e;
             } finally {
                 close(permit);
+                if (metrics.isEnabled()) {
+                    metrics.request(serviceId, request.api(), outcome, System.nanoTime() - sent, request.records(),
+                            request.items());
+                }
             }
         }, http.responses());
     }
 
-    private static ImportResponses.Success interpret(ImportRequest request, ApiResponse response,
-                                                     QuotaGuard.Permit permit) {
+    private ImportResponses.Success interpret(ImportRequest request, ApiResponse response, QuotaGuard.Permit permit,
+                                              String serviceId) {
         try {
             ImportResponses.Success success = ImportResponses.interpret(request.path(), response);
             if (permit != null) {
@@ -166,6 +184,7 @@ public final class ImportPipeline {
             }
             return success;
         } catch (DfineryRateLimitException e) {
+            metrics.rateLimited(serviceId, request.api(), response.status() == 429 ? "429" : e.getCode());
             if (permit != null) {
                 permit.observe(RateLimitState.from(response.headers()), true);
             }
@@ -176,6 +195,21 @@ public final class ImportPipeline {
             }
             throw e;
         }
+    }
+
+    /** A permit from the guard; how long it took, or that it was refused, is measured. */
+    private CompletableFuture<QuotaGuard.Permit> guarded(QuotaGuard guard, String serviceId, DfineryApi api) {
+        if (!metrics.isEnabled()) {
+            return guard.acquire(rateLimitMaxWait, requestTimeout);
+        }
+        long asked = System.nanoTime();
+        return guard.acquire(rateLimitMaxWait, requestTimeout).whenComplete((permit, refused) -> {
+            if (refused == null) {
+                metrics.quotaWait(serviceId, api, System.nanoTime() - asked);
+            } else {
+                metrics.quotaRefused(serviceId, api);
+            }
+        });
     }
 
     private static void close(QuotaGuard.Permit permit) {

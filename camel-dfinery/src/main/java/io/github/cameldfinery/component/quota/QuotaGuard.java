@@ -49,6 +49,7 @@ public final class QuotaGuard {
     private long granted;
     private long refused;
     private long rejectedByServer;
+    private volatile double lastRemaining = Double.NaN;
 
     public QuotaGuard(String serviceId, String api, long limit, Duration window, QuotaCounter counter, Clock clock,
                       ScheduledExecutorService scheduler) {
@@ -245,6 +246,11 @@ public final class QuotaGuard {
     private void observe(RateLimitState state, boolean rejected, boolean probe) {
         // The counter first: the probe's answer must be in the store before anyone takes from it.
         counter.observe(state.remaining(), state.resetAt(), rejected);
+        if (rejected) {
+            lastRemaining = 0;
+        } else if (state.remaining() != null) {
+            lastRemaining = state.remaining();
+        }
         synchronized (this) {
             if (probe) {
                 probing = false;
@@ -264,6 +270,11 @@ public final class QuotaGuard {
             }
         }
         drain();
+    }
+
+    /** The requests left in the window as the server last said (0 after a 429); NaN before its first word. */
+    public double lastRemaining() {
+        return lastRemaining;
     }
 
     /** A snapshot for consoles and headers. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.metrics.DfineryMetrics;
 
 /**
  * The quota guards and export budgets of a component, one per service and API kind, shared by all its endpoints.
@@ -24,18 +25,21 @@ public final class QuotaGuards {
     private final QuotaStoreFailover failover;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final DfineryMetrics metrics;
 
     /**
      * @param store     where to count
      * @param failover  what to do while a shared store cannot be reached; null for the in-memory store
      * @param scheduler the component's timer thread, for waits on a reset or on the first answer
+     * @param metrics   where the guards' gauges go
      */
     public QuotaGuards(DfineryQuotaStore store, QuotaStoreFailover failover, Clock clock,
-                       ScheduledExecutorService scheduler) {
+                       ScheduledExecutorService scheduler, DfineryMetrics metrics) {
         this.store = store;
         this.failover = failover;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     /** The guard of this service and API; the first endpoint to ask sets its limit. */
@@ -45,7 +49,9 @@ public final class QuotaGuards {
             if (failover != null) {
                 counter = new FailoverQuotaCounter(counter, limit, window, failover, clock);
             }
-            return new QuotaGuard(serviceId, api.name(), limit, window, counter, clock, scheduler);
+            QuotaGuard guard = new QuotaGuard(serviceId, api.name(), limit, window, counter, clock, scheduler);
+            metrics.quotaRemaining(serviceId, api, guard::lastRemaining);
+            return guard;
         });
     }
 

@@ -71,6 +71,24 @@ class EventGatewayApplicationTest {
     }
 
     @Test
+    void theComponentsMetersAreOnTheActuatorEndpoints() throws Exception {
+        assertThat(post("{\"event_name\":\"df_login\",\"event_datetime\":\"2026-11-27T10:00:00Z\","
+                + "\"identity\":{\"external_id\":\"web-9\"}}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> metric = get("/actuator/metrics/dfinery.requests?tag=outcome:success");
+        assertThat(metric.statusCode()).as(metric.body()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"name\":\"dfinery.requests\"").contains("\"service\"").contains("gateway");
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertThat(prometheus.body()).contains("dfinery_requests_total{api=\"event\",outcome=\"success\",service=\"gateway\"}")
+                .contains("dfinery_request_duration_seconds").contains("dfinery_quota_remaining{api=\"event\",service=\"gateway\"}");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void badInputIsAnsweredWithTheFieldAndNothingIsSent() throws Exception {
         HttpResponse<String> response = post("{\"event_name\":\"df_login\",\"event_datetime\":\"yesterday\","
                 + "\"identity\":{\"external_id\":\"web-1\"}}");
