@@ -1,14 +1,15 @@
 package io.github.cameldfinery.examples;
 
 import io.github.cameldfinery.component.DfineryRequestSplitter;
-import org.apache.camel.builder.RouteBuilder;
+import io.github.cameldfinery.component.dsl.DfineryEndpointBuilderFactory;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
  * The offline-store flow of DFINERY's Best Practices, in the Java DSL: point-of-sale sign-ups become unified
  * profiles, marketing consents become user properties, purchases become events (batched per user, at most 100 per
  * request, throttled to the quota); then the export consumer pulls the events back for a report.
  */
-public class OfflineStoreRoutes extends RouteBuilder {
+public class OfflineStoreRoutes extends EndpointRouteBuilder implements DfineryEndpointBuilderFactory.DfineryBuilders {
 
     private final FlowSummary summary;
     private final PosMapping mapping = new PosMapping();
@@ -51,12 +52,13 @@ public class OfflineStoreRoutes extends RouteBuilder {
         from("direct:send-event").routeId("send-event")
                 .throttle(constant("{{dfinery:event}}")).timePeriodMillis("{{dfinery:event.window}}")
                     .correlationExpression(constant("{{camel.component.dfinery.service-id}}"))
-                .to("dfinery:event")
+                .to(dfinery("event"))
                 .bean(summary, "sent");
 
         // 4. Export: closed days since the first purchase, every row to the report; an idle poll ends the flow.
-        from("dfinery:export?startDate={{offline-store.export-from}}&maxWindowsPerPoll=31&initialDelay=0&delay=1000"
-             + "&sendEmptyMessageWhenIdle=true")
+        // The typed endpoint builder (Camel's Endpoint DSL): the options complete in an IDE and are checked by javac.
+        from(dfinery("export").startDate("{{offline-store.export-from}}").maxWindowsPerPoll(31).initialDelay(0)
+                .delay(1000).sendEmptyMessageWhenIdle(true))
                 .routeId("export-report").autoStartup(false)
                 .choice()
                     .when(body().isNull()).bean(summary, "exportFinished")
