@@ -16,8 +16,8 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of the component form layers: the component package on top, then pipeline, quota, export and
- * mapping, then http and validation, then api, error and model. No cycle, so each concern has one obvious place.
+ * The packages of the component form layers: the generated endpoint builder (dsl) over the component package, then
+ * pipeline, quota, export and mapping, then http, validation and metrics, then api, error and model. No cycle, so each concern has one obvious place.
  * Read from the compiled classes with the JDK's jdeps.
  */
 class PackageDependencyTest {
@@ -58,7 +58,8 @@ class PackageDependencyTest {
             assertThat(graph.getOrDefault(leaf, Set.of())).as(leaf).isEmpty();
         }
         graph.forEach((from, to) -> {
-            if (!from.equals(ROOT)) {
+            // The generated endpoint builder is a layer above the component: it names the component's option types.
+            if (!from.equals(ROOT) && !from.equals(ROOT + ".dsl")) {
                 assertThat(to).as(from + " must not reach back into the component package").doesNotContain(ROOT);
             }
         });
