@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of the component form layers: the generated endpoint builder (dsl) over the component package, then
- * pipeline, quota, export and mapping, then http, validation and metrics, then api, error and model. No cycle, so each concern has one obvious place.
+ * pipeline, quota, export and mapping, then http, validation and metrics, then api, error and model. No cycle, so
+ * each concern has one obvious place.
  * Read from the compiled classes with the JDK's jdeps.
  */
 class PackageDependencyTest {
