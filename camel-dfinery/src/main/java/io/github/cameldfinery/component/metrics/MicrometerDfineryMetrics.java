@@ -29,38 +29,38 @@ public final class MicrometerDfineryMetrics implements DfineryMetrics {
 
     @Override
     public void request(String serviceId, DfineryApi api, String outcome, long nanos, int events, int items) {
-        Counter.builder("dfinery.requests").description("HTTP requests sent to DFINERY's import APIs")
-                .tags("service", serviceId, "api", api.name(), "outcome", outcome).register(registry).increment();
+        counter("dfinery.requests", "HTTP requests sent to DFINERY's import APIs", null,
+                "service", serviceId, "api", api.name(), "outcome", outcome).increment();
         Timer.builder("dfinery.request.duration").description("Time from sending a request to its answer")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .tags("service", serviceId, "api", api.name(), "outcome", outcome).register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
         if ("success".equals(outcome)) {
-            Counter.builder("dfinery.events.sent").description("Events (or identity and profile records) DFINERY took")
-                    .tags("service", serviceId, "api", api.name()).register(registry).increment(events);
+            counter("dfinery.events.sent", "Events (or identity and profile records) DFINERY took", null,
+                    "service", serviceId, "api", api.name()).increment(events);
             if (items > 0) {
-                Counter.builder("dfinery.items.sent").description("Event items DFINERY took")
-                        .tags("service", serviceId, "api", api.name()).register(registry).increment(items);
+                counter("dfinery.items.sent", "Event items DFINERY took", null, "service", serviceId, "api", api.name())
+                        .increment(items);
             }
         }
     }
 
     @Override
     public void retry(String serviceId, DfineryApi api) {
-        Counter.builder("dfinery.retries").description("Requests sent again after a transient failure")
-                .tags("service", serviceId, "api", api.name()).register(registry).increment();
+        counter("dfinery.retries", "Requests sent again after a transient failure", null,
+                "service", serviceId, "api", api.name()).increment();
     }
 
     @Override
     public void failure(String serviceId, DfineryApi api, String type) {
-        Counter.builder("dfinery.failures").description("Messages that failed for good, by kind of failure")
-                .tags("service", serviceId, "api", api.name(), "type", type).register(registry).increment();
+        counter("dfinery.failures", "Messages that failed for good, by kind of failure", null,
+                "service", serviceId, "api", api.name(), "type", type).increment();
     }
 
     @Override
     public void rateLimited(String serviceId, DfineryApi api, String code) {
-        Counter.builder("dfinery.rate.limited").description("Answers saying the limit is spent (429, 40401)")
-                .tags("service", serviceId, "api", api.name(), "code", code).register(registry).increment();
+        counter("dfinery.rate.limited", "Answers saying the limit is spent (429, 40401)", null,
+                "service", serviceId, "api", api.name(), "code", code).increment();
     }
 
     @Override
@@ -71,37 +71,46 @@ public final class MicrometerDfineryMetrics implements DfineryMetrics {
 
     @Override
     public void quotaRefused(String serviceId, DfineryApi api) {
-        Counter.builder("dfinery.quota.refused").description("Requests the quota guard refused (nothing sent)")
-                .tags("service", serviceId, "api", api.name()).register(registry).increment();
+        counter("dfinery.quota.refused", "Requests the quota guard refused (nothing sent)", null,
+                "service", serviceId, "api", api.name()).increment();
     }
 
     @Override
     public void quotaRemaining(String serviceId, DfineryApi api, DoubleSupplier remaining) {
-        Gauge.builder("dfinery.quota.remaining", remaining, DoubleSupplier::getAsDouble).strongReference(true)
-                .description("Requests left in the current window")
-                .tags("service", serviceId, "api", api.name()).register(registry);
+        gauge("dfinery.quota.remaining", "Requests left in the current window", null, remaining,
+                "service", serviceId, "api", api.name());
     }
 
     @Override
     public void export(String serviceId, String dataset, String outcome, long rows, long bytes) {
-        Counter.builder("dfinery.export.calls").description("Export calls")
-                .tags("service", serviceId, "dataset", dataset, "outcome", outcome).register(registry).increment();
-        Counter.builder("dfinery.export.rows").description("Rows delivered to the route")
-                .tags("service", serviceId, "dataset", dataset).register(registry).increment(rows);
-        Counter.builder("dfinery.export.bytes").description("Bytes of CSV received").baseUnit("bytes")
-                .tags("service", serviceId, "dataset", dataset).register(registry).increment(bytes);
+        counter("dfinery.export.calls", "Export calls", null, "service", serviceId, "dataset", dataset, "outcome", outcome)
+                .increment();
+        counter("dfinery.export.rows", "Rows delivered to the route", null, "service", serviceId, "dataset", dataset)
+                .increment(rows);
+        counter("dfinery.export.bytes", "Bytes of CSV received", "bytes", "service", serviceId, "dataset", dataset)
+                .increment(bytes);
     }
 
     @Override
     public void exportWindow(String serviceId, boolean completed) {
-        Counter.builder("dfinery.export.windows").description("Export windows completed or to be exported again")
-                .tags("service", serviceId, "outcome", completed ? "completed" : "retried").register(registry).increment();
+        counter("dfinery.export.windows", "Export windows completed or to be exported again", null,
+                "service", serviceId, "outcome", completed ? "completed" : "retried").increment();
     }
 
     @Override
     public void exportCursorLag(String serviceId, String cursorKey, DoubleSupplier days) {
-        Gauge.builder("dfinery.export.cursor.lag", days, DoubleSupplier::getAsDouble).strongReference(true)
-                .description("Closed days the export cursor is behind")
-                .baseUnit("days").tags("service", serviceId, "cursor", cursorKey).register(registry);
+        gauge("dfinery.export.cursor.lag", "Closed days the export cursor is behind", "days", days,
+                "service", serviceId, "cursor", cursorKey);
+    }
+
+    /** The counter of this name and these tags: made on first use, the same one after (the registry keeps it). */
+    private Counter counter(String name, String description, String baseUnit, String... tags) {
+        return Counter.builder(name).description(description).baseUnit(baseUnit).tags(tags).register(registry);
+    }
+
+    /** A gauge that keeps its supplier (Micrometer holds a gauge's object weakly unless told otherwise). */
+    private void gauge(String name, String description, String baseUnit, DoubleSupplier value, String... tags) {
+        Gauge.builder(name, value, DoubleSupplier::getAsDouble).strongReference(true).description(description)
+                .baseUnit(baseUnit).tags(tags).register(registry);
     }
 }
