@@ -9,6 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.quota.QuotaCounter;
 
 /**
  * The export budget of a service shared by replicas: {@code limit} calls per window in a Bucket4j bucket refilled at
@@ -33,9 +34,7 @@ final class Bucket4jExportBudget implements ExportBudget {
         this.concurrency = concurrency;
         this.slots = slots;
         this.clock = clock;
-        long windowMillis = window.toMillis();
-        long now = clock.millis();
-        Instant nextWindow = Instant.ofEpochMilli(now - Math.floorMod(now, windowMillis) + windowMillis);
+        Instant nextWindow = QuotaCounter.nextReset(Instant.EPOCH, window, clock.instant());
         this.calls = buckets.builder().build(key, () -> BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit).refillIntervallyAligned(limit, window, nextWindow)
                         .initialTokens(limit).build())

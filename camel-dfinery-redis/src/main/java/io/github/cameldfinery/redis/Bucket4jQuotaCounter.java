@@ -112,13 +112,13 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
             if (known) {
                 reset = resetAt;
                 tokens = rejected ? 0 : Math.min(remaining, limit);
-            } else if (resetAt != null) {
+            } else if (resetAt != null && !resetAt.isAfter(now)) {
                 // An answer about a window that has ended: the server's windows go on from its reset.
-                long windows = Duration.between(resetAt, now).toMillis() / window.toMillis() + 1;
-                reset = resetAt.plus(window.multipliedBy(windows));
+                reset = QuotaCounter.nextReset(resetAt, window, now);
                 tokens = limit;
             } else {
-                reset = now.plus(window);
+                // No count from the server: count from this request on, as the local counter does.
+                reset = resetAt != null ? resetAt : now.plus(window);
                 tokens = rejected ? 0 : limit - 1;
             }
             BucketConfiguration config = configuration(reset, tokens);
@@ -195,12 +195,7 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
 
     /** When the window the bucket is in now ends. */
     private long currentResetMillis(Instant now) {
-        long nowMillis = now.toEpochMilli();
-        if (nowMillis < firstResetMillis) {
-            return firstResetMillis;
-        }
-        long windowMillis = window.toMillis();
-        return firstResetMillis + ((nowMillis - firstResetMillis) / windowMillis + 1) * windowMillis;
+        return QuotaCounter.nextReset(Instant.ofEpochMilli(firstResetMillis), window, now).toEpochMilli();
     }
 
     /** {@code tokens} now, all {@code limit} again at {@code reset} and at every window after it. */

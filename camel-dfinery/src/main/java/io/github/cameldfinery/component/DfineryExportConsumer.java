@@ -108,8 +108,10 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         LocalDate initial = config.getStartDate() == null ? yesterday
                 : ExportRequest.date(config.getStartDate(), "startDate");
         int rows = 0;
+        LocalDate reached = null;
         for (int windows = 0; windows < config.getMaxWindowsPerPoll() && isRunAllowed(); windows++) {
             LocalDate next = clampToLookback(cursor, cursor.next(initial), today, config.getLookbackDays());
+            reached = next;
             LocalDate to = next.plusDays(config.getWindowDays() - 1L);
             if (to.isAfter(yesterday)) {
                 break;
@@ -135,11 +137,13 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 }
                 rows += delivered;
                 cursor.advance(to.plusDays(1));
+                reached = to.plusDays(1);
                 metrics.exportWindow(config.getServiceId(), true);
             }
         }
-        if (metrics.isEnabled()) {
-            lagDays = Math.max(0, ChronoUnit.DAYS.between(cursor.next(initial), today));
+        if (reached != null) {
+            // Where the cursor stands, as this poll last read or moved it: no read of the repository for a gauge.
+            lagDays = Math.max(0, ChronoUnit.DAYS.between(reached, today));
         }
         return rows;
     }

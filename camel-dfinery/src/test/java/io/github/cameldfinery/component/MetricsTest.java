@@ -153,6 +153,17 @@ class MetricsTest {
     }
 
     @Test
+    void aGaugeRegisteredAgainReadsTheNewSource() {
+        // A context or route started again registers its guard's and consumer's gauges anew.
+        DfineryMetrics metrics = new io.github.cameldfinery.component.metrics.MicrometerDfineryMetrics(registry);
+        metrics.quotaRemaining("shop", io.github.cameldfinery.component.api.DfineryApi.event, () -> 5);
+        metrics.quotaRemaining("shop", io.github.cameldfinery.component.api.DfineryApi.event, () -> 7);
+
+        assertThat(registry.find("dfinery.quota.remaining").gauges()).singleElement()
+                .satisfies(gauge -> assertThat(gauge.value()).isEqualTo(7));
+    }
+
+    @Test
     void withoutARegistryNothingIsRecorded() throws Exception {
         context = new DefaultCamelContext();
         DfineryComponent component = new DfineryComponent();

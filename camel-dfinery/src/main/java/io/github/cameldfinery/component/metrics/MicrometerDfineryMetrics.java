@@ -108,8 +108,13 @@ public final class MicrometerDfineryMetrics implements DfineryMetrics {
         return Counter.builder(name).description(description).baseUnit(baseUnit).tags(tags).register(registry);
     }
 
-    /** A gauge that keeps its supplier (Micrometer holds a gauge's object weakly unless told otherwise). */
+    /**
+     * A gauge that reads {@code value}. A gauge of the same name and tags from before (a context or route started
+     * again: a new guard, a new consumer) is replaced, as the registry would otherwise keep reading the old one.
+     * Strongly held: Micrometer holds a gauge's object weakly unless told otherwise.
+     */
     private void gauge(String name, String description, String baseUnit, DoubleSupplier value, String... tags) {
+        registry.find(name).tags(tags).meters().forEach(registry::remove);
         Gauge.builder(name, value, DoubleSupplier::getAsDouble).strongReference(true).description(description)
                 .baseUnit(baseUnit).tags(tags).register(registry);
     }

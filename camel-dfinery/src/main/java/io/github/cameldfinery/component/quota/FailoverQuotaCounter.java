@@ -26,11 +26,11 @@ final class FailoverQuotaCounter implements QuotaCounter {
     @Override
     public Take take(int wanted, Instant mayWaitUntil) {
         Take take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
-        View known = local.observed();
-        if (take.outcome() == Outcome.PROBE && known.resetAt() != null) {
-            // The store lost its count (Redis restarted empty) while this replica knows the server's windows. What
-            // the other replicas sent in this one is unknown, so the store starts again with the next window,
-            // instead of a probe that could run into a window they have spent.
+        View known = take.outcome() == Outcome.PROBE ? local.view() : View.UNKNOWN;
+        if (known.resetAt() != null) {
+            // The store lost its count (Redis restarted empty) while this replica knows where the server's windows
+            // reset. What the other replicas sent in the current one is unknown, so the store starts again with the
+            // next window, instead of a probe that could run into a window they have spent.
             failover.tell(() -> shared.observe(0L, known.resetAt(), false));
             take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         }

@@ -19,8 +19,6 @@ public final class LocalQuotaCounter implements QuotaCounter {
     private final Duration resetMargin;
     private Instant resetAt;
     private long remaining;
-    /** The window the server's last answer was about. */
-    private Instant observedReset;
 
     public LocalQuotaCounter(long limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -58,7 +56,6 @@ public final class LocalQuotaCounter implements QuotaCounter {
             }
             resetAt = resetAt == null || reset.isAfter(resetAt) ? reset : resetAt;
             remaining = 0;
-            observedReset = resetAt;
         } else if (serverReset == null || serverRemaining == null) {
             if (resetAt == null) {
                 // The server says nothing about its count: count locally from now on.
@@ -68,10 +65,8 @@ public final class LocalQuotaCounter implements QuotaCounter {
         } else if (resetAt == null || serverReset.isAfter(resetAt)) {
             resetAt = serverReset;
             remaining = Math.min(serverRemaining, limit);
-            observedReset = resetAt;
         } else if (serverReset.equals(resetAt)) {
             remaining = Math.min(remaining, serverRemaining);
-            observedReset = resetAt;
         }
     }
 
@@ -102,16 +97,9 @@ public final class LocalQuotaCounter implements QuotaCounter {
         return resetAt == null ? View.UNKNOWN : new View(remaining, resetAt);
     }
 
-    /** What the server last said of the current window, at most what was counted since; unknown when it said nothing. */
-    public synchronized View observed() {
-        roll(clock.instant());
-        return resetAt != null && resetAt.equals(observedReset) ? new View(remaining, resetAt) : View.UNKNOWN;
-    }
-
     private void roll(Instant now) {
         if (resetAt != null && !now.isBefore(resetAt)) {
-            long windows = Duration.between(resetAt, now).toMillis() / window.toMillis() + 1;
-            resetAt = resetAt.plus(window.multipliedBy(windows));
+            resetAt = QuotaCounter.nextReset(resetAt, window, now);
             remaining = limit;
         }
     }

@@ -22,6 +22,14 @@ public interface QuotaCounter {
         return quarter.compareTo(MAX_RESET_MARGIN) < 0 ? quarter : MAX_RESET_MARGIN;
     }
 
+    /** The first reset after {@code now} on the schedule of fixed windows that reset at {@code reset}. */
+    static Instant nextReset(Instant reset, Duration window, Instant now) {
+        if (now.isBefore(reset)) {
+            return reset;
+        }
+        return reset.plus(window.multipliedBy(Duration.between(reset, now).toMillis() / window.toMillis() + 1));
+    }
+
     /** The most {@link #resetMargin} can be. */
     Duration MAX_RESET_MARGIN = Duration.ofMillis(500);
 
