@@ -12,7 +12,6 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RecoveryStrategy;
 import io.github.cameldfinery.component.quota.QuotaCounter;
 
 /**
@@ -189,8 +188,12 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
 
     private void adopt(BucketConfiguration config) {
         firstResetMillis = config.getBandwidths()[0].getTimeOfFirstRefillMillis();
-        bucket = buckets.builder().withRecoveryStrategy(RecoveryStrategy.THROW_BUCKET_NOT_FOUND_EXCEPTION)
-                .build(key, () -> config);
+        // A proxy that did not create the bucket makes it again from its configuration when the store has lost it,
+        // whatever its recovery strategy: with the tokens this replica saw when it adopted the bucket, in a window
+        // whose count nobody knows. The configuration is never handed out, so a lost bucket is always learnt again.
+        bucket = buckets.builder().build(key, () -> {
+            throw new BucketNotFoundException();
+        });
     }
 
     /** When the window the bucket is in now ends. */

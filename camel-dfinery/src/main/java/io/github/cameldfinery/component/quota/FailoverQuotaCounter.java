@@ -8,7 +8,7 @@ import java.time.Instant;
  * A shared counter, with a local one for a share of the limit behind it while the store cannot be reached. The local
  * counter sees every response, so when it takes over it knows the server's window; it starts counting with the next
  * window, as what the other replicas sent in the current one is unknown. For the same reason, a store that lost its
- * count starts again with the next window, when this replica knows where the server's windows are.
+ * count in a window this replica was sending in starts again with the next window.
  */
 final class FailoverQuotaCounter implements QuotaCounter {
 
@@ -26,11 +26,12 @@ final class FailoverQuotaCounter implements QuotaCounter {
     @Override
     public Take take(int wanted, Instant mayWaitUntil) {
         Take take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
-        View known = take.outcome() == Outcome.PROBE ? local.view() : View.UNKNOWN;
+        View known = take.outcome() == Outcome.PROBE && local.answeredThisWindow() ? local.view() : View.UNKNOWN;
         if (known.resetAt() != null) {
-            // The store lost its count (Redis restarted empty) while this replica knows where the server's windows
-            // reset. What the other replicas sent in the current one is unknown, so the store starts again with the
-            // next window, instead of a probe that could run into a window they have spent.
+            // The store lost its count (Redis restarted empty) in a window this replica has been sending in. What the
+            // other replicas sent in it is unknown, so the store starts again with the next window, instead of a
+            // probe that could run into a window they have spent. A bucket that expired while nobody sent is learnt
+            // by a probe, without waiting for the next window.
             failover.tell(() -> shared.observe(0L, known.resetAt(), false));
             take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         }

@@ -19,6 +19,8 @@ public final class LocalQuotaCounter implements QuotaCounter {
     private final Duration resetMargin;
     private Instant resetAt;
     private long remaining;
+    /** The server answered in the current window. */
+    private boolean answeredThisWindow;
 
     public LocalQuotaCounter(long limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -49,6 +51,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
     public synchronized void observe(Long serverRemaining, Instant serverReset, boolean rejected) {
         Instant now = clock.instant();
         roll(now);
+        answeredThisWindow = true;
         if (rejected) {
             Instant reset = serverReset != null ? serverReset : now.plus(window);
             if (reset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))) {
@@ -86,6 +89,12 @@ public final class LocalQuotaCounter implements QuotaCounter {
         remaining = 0;
     }
 
+    /** Whether the server answered a request of this JVM in the current window: then the window is in use. */
+    public synchronized boolean answeredThisWindow() {
+        roll(clock.instant());
+        return answeredThisWindow;
+    }
+
     @Override
     public void probeAbandoned() {
         // Nothing was learnt; the next take() probes again.
@@ -101,6 +110,7 @@ public final class LocalQuotaCounter implements QuotaCounter {
         if (resetAt != null && !now.isBefore(resetAt)) {
             resetAt = QuotaCounter.nextReset(resetAt, window, now);
             remaining = limit;
+            answeredThisWindow = false;
         }
     }
 }

@@ -1,0 +1,135 @@
+package io.github.cameldfinery.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.RateLimit;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import io.github.cameldfinery.emulator.state.RecordedRequest;
+import io.lettuce.core.RedisClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The store loses a replica's bucket in the middle of a window (Redis restarted empty, or the key expired or was
+ * deleted) after the replicas spent the window: the replica that holds the bucket must not make it again from what it
+ * knew, which would hand out the spent window a second time, but wait for the next window. A bucket lost while the
+ * replica sent nothing (it expired while idle) is learnt again by a probe, at once.
+ */
+class LostBucketTest {
+
+    static final int LIMIT = 10;
+    static final Duration WINDOW = Duration.ofSeconds(4);
+
+    @RegisterExtension
+    static RedisServerExtension redis = new RedisServerExtension();
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().service(
+            new ServiceConfig(Application.SERVICE, "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
+
+    CamelContext replica;
+
+    @BeforeEach
+    void startReplica() {
+        flushRedis();
+        DfineryComponent component = ScaledQuota.component(dfinery.baseUri(), redis.uri());
+        component.getConfiguration().setEventQuota(LIMIT);
+        component.getConfiguration().setEventQuotaWindow(WINDOW.toMillis());
+        replica = new DefaultCamelContext();
+        replica.addComponent("dfinery", component);
+        replica.start();
+    }
+
+    @AfterEach
+    void stopReplica() throws Exception {
+        replica.stop();
+        redis.start();
+    }
+
+    @Test
+    void aBucketDeletedFromTheStoreIsLearntAgainInTheNextWindow() throws Exception {
+        spendAWindow();
+        flushRedis();
+
+        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+
+        assertTheNextRequestWaitedForTheNextWindow();
+    }
+
+    @Test
+    void aStoreRestartedEmptyIsNotRefilledFromAReplicasStaleCopy() throws Exception {
+        spendAWindow();
+        redis.stop();
+        redis.start();
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Exception failure = SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException();
+            if (failure != null) {
+                assertThat(failure).isInstanceOf(DfineryQuotaStoreException.class);
+            }
+            return failure == null;
+        });
+
+        assertTheNextRequestWaitedForTheNextWindow();
+    }
+
+    @Test
+    void aBucketLostWhileThisReplicaWasIdleIsLearntByAProbeWithoutWaitingForTheNextWindow() throws Exception {
+        spendAWindow();
+        long idleWindow = System.currentTimeMillis() / WINDOW.toMillis() + 1;
+        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> System.currentTimeMillis() / WINDOW.toMillis() == idleWindow
+                             && System.currentTimeMillis() % WINDOW.toMillis() < WINDOW.toMillis() / 4);
+        flushRedis();
+
+        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+
+        assertThat(System.currentTimeMillis() / WINDOW.toMillis()).as("answered in the idle window").isEqualTo(idleWindow);
+        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
+    }
+
+    private static void flushRedis() {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (var connection = client.connect()) {
+            connection.sync().flushall();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void spendAWindow() throws Exception {
+        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> System.currentTimeMillis() % WINDOW.toMillis() < 100);
+        List<Exchange> spent = SharedQuotaTest.done(SharedQuotaTest.push(replica, LIMIT));
+        assertThat(spent).allMatch(e -> e.getException() == null);
+    }
+
+    private void assertTheNextRequestWaitedForTheNextWindow() {
+        EmulatedService service = dfinery.service(Application.SERVICE);
+        Map<Long, Long> windows = service.recentRequests().stream().filter(r -> r.kind() == ApiKind.EVENT)
+                .filter(r -> r.httpStatus() == 200).collect(Collectors.groupingBy(
+                        (RecordedRequest r) -> r.receivedAt().toEpochMilli() / WINDOW.toMillis(), TreeMap::new,
+                        Collectors.counting()));
+        assertThat(service.stats().rejections("40401")).as("429s").isZero();
+        assertThat(windows.values()).as("requests per window " + windows).containsExactly((long) LIMIT, 1L);
+    }
+}
