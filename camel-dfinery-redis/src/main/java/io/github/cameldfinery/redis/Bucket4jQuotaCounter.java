@@ -58,7 +58,15 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     public synchronized Take take(int wanted, Instant mayWaitUntil) {
         Instant now = clock.instant();
         if (bucket() == null) {
-            return probeRight.tryConsume(1) ? Take.probe() : Take.waitUntil(now.plus(LOOK_AGAIN));
+            if (!probeRight.tryConsume(1)) {
+                return Take.waitUntil(now.plus(LOOK_AGAIN));
+            }
+            if (bucket() == null) {
+                return Take.probe();
+            }
+            // Another replica's probe was answered between the look and the take: its answer made the bucket, then
+            // gave the right back. Probing now would send a request the bucket does not count.
+            probeRight.addTokens(1);
         }
         long reset = currentResetMillis(now);
         try {
