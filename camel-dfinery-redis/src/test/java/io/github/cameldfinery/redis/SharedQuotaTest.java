@@ -18,7 +18,10 @@ import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.lettuce.core.RedisClient;
@@ -166,6 +169,38 @@ class SharedQuotaTest {
                 .as("stored: every exchange that succeeded, nothing else").isEqualTo(150 - refused + 1 + 20);
         assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401"))
                 .as("429s in %s", ScaledQuota.timeline(dfinery.service(Application.SERVICE))).isZero();
+    }
+
+    @Test
+    void aProbeWhoseAnswerRedisMissedDoesNotKeepRequestsWaitingForTheProbeLease() throws Exception {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (var admin = client.connect()) {
+            admin.sync().flushall();
+            CamelContext replica = replica(ScaledQuota.component(dfinery.baseUri(), redis.uri() + "?timeout=300ms"));
+            DfineryComponent component = replica.getComponent("dfinery", DfineryComponent.class);
+            dfinery.service(Application.SERVICE).faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofMillis(1500)));
+
+            // The probe goes out; while it is in flight, Redis stops answering (a network partition: it keeps its
+            // data), so the probe's answer never reaches the store, which still has the right to probe taken.
+            List<CompletableFuture<Exchange>> probe = push(replica, 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> component.quotaGuards().snapshots().stream()
+                    .anyMatch(guard -> guard.granted() == 1));
+            admin.sync().clientPause(2500);
+            assertThat(done(probe).get(0).getException()).isNull();
+            assertThat(component.quotaGuards().storeStatus().state()).isEqualTo(QuotaStoreFailover.State.FAILING);
+
+            // Back, the right is given back at once: the next request does not wait out the 30 s probe lease.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Exception failure = done(push(replica, 1)).get(0).getException();
+                if (failure != null) {
+                    assertThat(failure).isInstanceOf(DfineryQuotaStoreException.class);
+                }
+                return failure == null;
+            });
+            assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
