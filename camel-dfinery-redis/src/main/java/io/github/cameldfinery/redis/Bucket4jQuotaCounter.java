@@ -41,6 +41,11 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     /** Tokens left after this replica's last take, and the window it was in: only a lower server count is news. */
     private long lastRemaining = Long.MAX_VALUE;
     private long lastRemainingReset;
+    /**
+     * This replica took the right to probe and the store has not heard how its probe ended (the answer came while
+     * the store could not be reached): it goes back at the next take, or every replica would wait out its lease.
+     */
+    private boolean holdsProbeRight;
 
     Bucket4jQuotaCounter(ProxyManager<String> buckets, String key, long limit, Duration window, Duration probeLease,
                          Clock clock) {
@@ -57,11 +62,15 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     @Override
     public synchronized Take take(int wanted, Instant mayWaitUntil) {
         Instant now = clock.instant();
+        if (holdsProbeRight) {
+            giveProbeRightBack();
+        }
         if (bucket() == null) {
             if (!probeRight.tryConsume(1)) {
                 return Take.waitUntil(now.plus(LOOK_AGAIN));
             }
             if (bucket() == null) {
+                holdsProbeRight = true;
                 return Take.probe();
             }
             // Another replica's probe was answered between the look and the take: its answer made the bucket, then
@@ -131,7 +140,9 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
             BucketConfiguration config = configuration(reset, tokens);
             buckets.builder().build(key, () -> config).getAvailableTokens();
             adopt(buckets.getProxyConfiguration(key).orElse(config));
-            probeRight.addTokens(1);
+            giveProbeRightBack();
+        } else if (holdsProbeRight) {
+            giveProbeRightBack();
         }
         try {
             if (rejected) {
@@ -167,8 +178,14 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
     }
 
     @Override
-    public void probeAbandoned() {
+    public synchronized void probeAbandoned() {
+        giveProbeRightBack();
+    }
+
+    /** Frees the right to probe: the bucket exists now, or the probe ended without an answer. */
+    private void giveProbeRightBack() {
         probeRight.addTokens(1);
+        holdsProbeRight = false;
     }
 
     @Override

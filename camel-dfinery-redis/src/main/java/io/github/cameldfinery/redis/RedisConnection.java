@@ -62,9 +62,7 @@ final class RedisConnection {
     /** A second connection with binary values, for Bucket4j's buckets; closed with the first. */
     StatefulRedisConnection<String, byte[]> binary() {
         if (binary == null) {
-            if (client == null) {
-                commands();
-            }
+            requireOpen();
             binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         }
         return binary;
@@ -90,11 +88,15 @@ final class RedisConnection {
     }
 
     RedisCommands<String, String> commands() {
+        requireOpen();
+        return connection.sync();
+    }
+
+    private void requireOpen() {
         if (connection == null) {
             throw new RedisStateRepository.RedisStateException("The Redis connection for " + purpose + " at "
                                                                + where() + " is not open", null);
         }
-        return connection.sync();
     }
 
     /** Host and port only: a Redis URI may carry a password. */

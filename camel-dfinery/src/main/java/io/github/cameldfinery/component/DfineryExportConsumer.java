@@ -201,12 +201,11 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     /** Delivers the body's rows; {@code rows[0]} counts them as they go. */
     private int deliver(ExportRequest request, ExportBodyStream body, long[] rows) throws Exception {
         if (config.getOutputMode() == DfineryExportOutput.stream) {
-            ExportBodyStream stream = body;
-            try (stream) {
+            try (body) {
                 Exchange exchange = exchange(request);
-                exchange.getMessage().setBody(stream);
+                exchange.getMessage().setBody(body);
                 process(exchange, request, 0);
-                stream.finish();
+                body.finish();
                 rows[0] = 1;
             } catch (IOException e) {
                 throw new DfineryConnectionException("The export body of "

@@ -10,7 +10,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 /**
  * Readiness check {@code dfinery-quota-store}, registered while a shared quota store is configured: UP while the store
  * answers, UP with the details while this JVM runs on its local share, DOWN when requests fail because the store
- * cannot be reached. Looks only at what the last calls found: checking costs nothing.
+ * cannot be reached. Looks only at what the last calls found: checking costs nothing. Written against the
+ * {@code HealthCheck} interface of camel-api rather than camel-health's {@code AbstractHealthCheck}, which would make
+ * camel-health, optional for users, a dependency of the component.
  */
 final class QuotaStoreHealthCheck implements HealthCheck {
 

@@ -16,12 +16,6 @@ final class FailoverQuotaCounter implements QuotaCounter {
     private final LocalQuotaCounter local;
     private final QuotaStoreFailover failover;
     private long outageSeen;
-    /**
-     * This replica took the store's right to probe and the store has not heard how the probe ended (its answer or
-     * its end came while the store could not be reached): the right goes back before the next take, or every replica
-     * would wait for the right's lease to run out.
-     */
-    private volatile boolean probeRightHeld;
 
     FailoverQuotaCounter(QuotaCounter shared, long limit, Duration window, QuotaStoreFailover failover, Clock clock) {
         this.shared = shared;
@@ -31,33 +25,17 @@ final class FailoverQuotaCounter implements QuotaCounter {
 
     @Override
     public Take take(int wanted, Instant mayWaitUntil) {
-        Take take = failover.call(() -> takeShared(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
-        View known = take.outcome() == Outcome.PROBE && local.answeredThisWindow() ? local.view() : View.UNKNOWN;
-        if (known.resetAt() != null) {
+        Take take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
+        if (take.outcome() == Outcome.PROBE && local.answeredThisWindow()) {
+            Instant reset = local.view().resetAt();
             // The store lost its count (Redis restarted empty) in a window this replica has been sending in. What the
             // other replicas sent in it is unknown, so the store starts again with the next window, instead of a
             // probe that could run into a window they have spent. A bucket that expired while nobody sent is learnt
             // by a probe, without waiting for the next window.
-            failover.tell(() -> observeShared(0L, known.resetAt(), false));
-            take = failover.call(() -> takeShared(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
+            failover.tell(() -> shared.observe(0L, reset, false));
+            take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         }
         return take;
-    }
-
-    private Take takeShared(int wanted, Instant mayWaitUntil) {
-        if (probeRightHeld) {
-            shared.probeAbandoned();
-            probeRightHeld = false;
-        }
-        Take take = shared.take(wanted, mayWaitUntil);
-        probeRightHeld = take.outcome() == Outcome.PROBE;
-        return take;
-    }
-
-    /** The answer made the bucket, or went into the existing one: either way the right to probe is free. */
-    private void observeShared(Long remaining, Instant resetAt, boolean rejected) {
-        shared.observe(remaining, resetAt, rejected);
-        probeRightHeld = false;
     }
 
     private synchronized Take takeLocally(int wanted, Instant mayWaitUntil) {
@@ -72,7 +50,7 @@ final class FailoverQuotaCounter implements QuotaCounter {
     @Override
     public void observe(Long remaining, Instant resetAt, boolean rejected) {
         local.observe(remaining, resetAt, rejected);
-        failover.tell(() -> observeShared(remaining, resetAt, rejected));
+        failover.tell(() -> shared.observe(remaining, resetAt, rejected));
     }
 
     @Override
@@ -84,10 +62,7 @@ final class FailoverQuotaCounter implements QuotaCounter {
 
     @Override
     public void probeAbandoned() {
-        failover.tell(() -> {
-            shared.probeAbandoned();
-            probeRightHeld = false;
-        });
+        failover.tell(shared::probeAbandoned);
     }
 
     @Override

@@ -10,8 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
@@ -35,17 +33,16 @@ public final class QuotaGuard {
     private final Duration window;
     private final QuotaCounter counter;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
 
     private boolean probing;
     /** A call to the counter is under way (outside the lock); the next waits for it. */
     private boolean taking;
     private Instant spentUntil;
-    private ScheduledFuture<?> wakeTimer;
-    private Instant wakeAt;
-    private ScheduledFuture<?> expiryTimer;
-    private Instant expiryAt;
+    /** Runs {@link #drain()} again at a reset, or at the next look at a shared store. */
+    private final EarliestTimer wakeTimer;
+    /** Fails the waiters whose time is up. */
+    private final EarliestTimer expiryTimer;
     private long granted;
     private long refused;
     private long rejectedByServer;
@@ -59,7 +56,8 @@ public final class QuotaGuard {
         this.window = window;
         this.counter = counter;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.wakeTimer = new EarliestTimer(scheduler, clock, this::onWake);
+        this.expiryTimer = new EarliestTimer(scheduler, clock, this::expireOverdue);
     }
 
     /**
@@ -72,7 +70,7 @@ public final class QuotaGuard {
                 clock.instant().plus(maxWait.compareTo(probeWait) > 0 ? maxWait : probeWait));
         synchronized (this) {
             waiters.addLast(waiter);
-            expireAt(waiter.probeDeadline);
+            expiryTimer.runBy(waiter.probeDeadline);
         }
         drain();
         return waiter.future;
@@ -138,10 +136,10 @@ public final class QuotaGuard {
             case SPENT:
                 spentUntil = take.until();
                 refuseThoseThatCannotWaitUntil(take.until(), completions);
-                wakeAt(take.until());
+                wakeTimer.runBy(take.until());
                 return false;
             default:
-                wakeAt(take.until());
+                wakeTimer.runBy(take.until());
                 return false;
         }
     }
@@ -181,44 +179,18 @@ public final class QuotaGuard {
                 + window + " for service " + serviceId + " is spent; it resets at " + resetAt, resetAt);
     }
 
-    /** Makes sure {@link #drain()} runs again by {@code at}; one timer per guard, however many wait. */
-    private void wakeAt(Instant at) {
-        if (wakeTimer != null && !wakeAt.isAfter(at)) {
-            return;
-        }
-        if (wakeTimer != null) {
-            wakeTimer.cancel(false);
-        }
-        wakeAt = at;
-        wakeTimer = scheduler.schedule(this::onWake, Math.max(1, Duration.between(clock.instant(), at).toMillis()),
-                TimeUnit.MILLISECONDS);
-    }
-
     private void onWake() {
         synchronized (this) {
-            wakeTimer = null;
+            wakeTimer.ran();
         }
         drain();
-    }
-
-    /** Makes sure the expiry timer runs by {@code at}; one timer per guard, however many wait. */
-    private void expireAt(Instant at) {
-        if (expiryTimer != null && !expiryAt.isAfter(at)) {
-            return;
-        }
-        if (expiryTimer != null) {
-            expiryTimer.cancel(false);
-        }
-        expiryAt = at;
-        expiryTimer = scheduler.schedule(this::expireOverdue,
-                Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Fails the waiters whose time is up: they waited for the probe's answer, or for the reset, as long as they may. */
     private void expireOverdue() {
         List<Runnable> completions = new ArrayList<>();
         synchronized (this) {
-            expiryTimer = null;
+            expiryTimer.ran();
             Instant now = clock.instant();
             Instant next = null;
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
@@ -237,7 +209,7 @@ public final class QuotaGuard {
                 completions.add(() -> waiter.future.completeExceptionally(failure));
             }
             if (next != null) {
-                expireAt(next);
+                expiryTimer.runBy(next);
             }
         }
         completions.forEach(Runnable::run);
