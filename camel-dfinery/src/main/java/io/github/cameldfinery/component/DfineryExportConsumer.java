@@ -198,7 +198,10 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         }
     }
 
-    /** Delivers the body's rows; {@code rows[0]} counts them as they go. */
+    /**
+     * Delivers the body's rows; {@code rows[0]} counts them as they go. A streamed body is not parsed here, so its
+     * rows are not counted: the route reads the CSV itself (its bytes are counted).
+     */
     private int deliver(ExportRequest request, ExportBodyStream body, long[] rows) throws Exception {
         if (config.getOutputMode() == DfineryExportOutput.stream) {
             try (body) {
@@ -206,7 +209,6 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 exchange.getMessage().setBody(body);
                 process(exchange, request, 0);
                 body.finish();
-                rows[0] = 1;
             } catch (IOException e) {
                 throw new DfineryConnectionException("The export body of "
                         + describe(request) + " ended early; the window will be exported again", true, e);

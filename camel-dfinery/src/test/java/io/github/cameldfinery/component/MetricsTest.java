@@ -153,6 +153,28 @@ class MetricsTest {
     }
 
     @Test
+    void aStreamedExportCountsItsBytesButNoRows() throws Exception {
+        ProducerTemplate template = start(null).createProducerTemplate();
+        template.sendBody("dfinery:event", List.of(event("u1"), event("u2")));
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?delay=50&outputMode=stream&startDate=" + yesterday).convertBodyTo(String.class)
+                        .process(e -> bodies.add(e.getMessage().getBody(String.class)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("dfinery.export.windows", "service", "shop", "outcome", "completed")).isEqualTo(1));
+        assertThat(count("dfinery.export.rows", "service", "shop", "dataset", "events")).as("the route read the CSV")
+                .isZero();
+        assertThat(count("dfinery.export.bytes", "service", "shop", "dataset", "events"))
+                .isEqualTo(bodies.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void aGaugeRegisteredAgainReadsTheNewSource() {
         // A context or route started again registers its guard's and consumer's gauges anew.
         DfineryMetrics metrics = new io.github.cameldfinery.component.metrics.MicrometerDfineryMetrics(registry);
