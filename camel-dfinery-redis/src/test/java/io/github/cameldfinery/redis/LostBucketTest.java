@@ -129,7 +129,11 @@ class LostBucketTest {
                 .filter(r -> r.httpStatus() == 200).collect(Collectors.groupingBy(
                         (RecordedRequest r) -> r.receivedAt().toEpochMilli() / WINDOW.toMillis(), TreeMap::new,
                         Collectors.counting()));
+        // A replica that refilled the lost bucket from its stale copy would send into the spent window: a 429, or
+        // more than the limit there. Whether the spending itself fitted in one window is the machine's speed.
         assertThat(service.stats().rejections("40401")).as("429s").isZero();
-        assertThat(windows.values()).as("requests per window " + windows).containsExactly((long) LIMIT, 1L);
+        assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= LIMIT);
+        assertThat(windows.values().stream().mapToLong(Long::longValue).sum()).as("stored " + windows)
+                .isEqualTo(LIMIT + 1L);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Three replicas in three JVMs share one DFINERY service (30 requests per 2 s on the emulator) and one Redis, and
  * push 5 × the quota at once; one of them is killed in the middle of a window and started again. The emulator sees
- * no 429, at most the quota in every window, and at least 90% of it in every window but the last.
+ * no 429 and at most the quota in every window, and every event of the replicas that were not killed is stored.
  */
 class ReplicasQuotaTest {
 

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -69,14 +67,15 @@ final class ScaledQuota {
                 .collect(Collectors.joining(" "));
     }
 
-    /** No 429; at most the quota in every window; at least 90% of it in every window but the last. */
+    /**
+     * No 429 and at most the quota in every window: the rules, which hold however loaded the machine is. How much
+     * of each window was used depends on the machine's speed, so that figure is measured by the benchmarks
+     * ({@code QuotaUse}, docs/benchmarks.md), not asserted here.
+     */
     static void assertWithinQuota(EmulatedService service, int minWindows) {
         Map<Long, Long> windows = perWindow(service);
         assertThat(service.stats().rejections("40401")).as("429s in %s", timeline(service)).isZero();
         assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= LIMIT);
         assertThat(windows).as("windows " + windows).hasSizeGreaterThanOrEqualTo(minWindows);
-        List<Long> counts = new ArrayList<>(windows.values());
-        assertThat(counts.subList(0, counts.size() - 1)).as("every window but the last used to 90%: " + windows)
-                .allMatch(count -> count >= 0.9 * LIMIT);
     }
 }
