@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Lazy;
  * configuration) or {@code camel.component.customizer.enabled} / {@code camel.component.dfinery.customizer.enabled}
  * (the customizer).
  */
-@AutoConfiguration(after = CamelAutoConfiguration.class)
+@AutoConfiguration(after = {CamelAutoConfiguration.class, DfineryComponentConverter.class})
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
 @EnableConfigurationProperties({ComponentConfigurationProperties.class, DfineryComponentConfiguration.class})
 @ConditionalOnHierarchicalProperties({"camel.component", "camel.component.dfinery"})

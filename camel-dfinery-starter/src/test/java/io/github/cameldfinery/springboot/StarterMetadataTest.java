@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,35 +17,62 @@ import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * The starter's configuration metadata (what IDEs complete) lists every option of the component's descriptor with its
- * description, and nothing else but Camel's starter switches. When it fails, run
- * camel-dfinery-starter/generate-configuration.py.
+ * The starter's configuration metadata (what IDEs complete, written by spring-boot-configuration-processor from the
+ * compiled DfineryComponentConfiguration) lists every component option of the descriptor with its type, default and
+ * description, and nothing else but Camel's starter switches: a property that drifts from its option fails here.
  */
 class StarterMetadataTest {
 
     static final String PREFIX = "camel.component.dfinery.";
+    static final Map<String, String> TYPES = Map.of("boolean", "java.lang.Boolean", "duration", "java.time.Duration",
+            "string", "java.lang.String");
 
     @Test
-    void everyComponentOptionIsAPropertyWithItsDescription() throws Exception {
+    void everyComponentOptionIsAPropertyWithItsTypeDefaultAndDescription() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode descriptor = read(json, "META-INF/io/github/cameldfinery/component/dfinery.json").get("componentProperties");
-        Map<String, String> metadata = new HashMap<>();
+        Map<String, JsonNode> metadata = new HashMap<>();
         for (JsonNode property : starterMetadata(json).get("properties")) {
-            metadata.put(property.get("name").asText(), property.path("description").asText(""));
+            metadata.put(property.get("name").asText(), property);
         }
 
         Set<String> expected = new HashSet<>(Set.of(PREFIX + "enabled", PREFIX + "customizer.enabled"));
-        descriptor.fields().forEachRemaining(option -> {
-            if (option.getKey().equals("configuration")) {
-                return;
-            }
-            String key = PREFIX + StringHelper.camelCaseToDash(option.getKey());
+        descriptor.fields().forEachRemaining(entry -> {
+            String key = PREFIX + StringHelper.camelCaseToDash(entry.getKey());
+            JsonNode option = entry.getValue();
             expected.add(key);
-            assertThat(metadata).as("a property for the option " + option.getKey()).containsKey(key);
-            assertThat(metadata.get(key)).as("the description of " + key)
-                    .startsWith(option.getValue().get("description").asText());
+            assertThat(metadata).as("a property for the option " + entry.getKey()).containsKey(key);
+            JsonNode property = metadata.get(key);
+            assertThat(property.path("description").asText()).as("the description of " + key)
+                    .startsWith(option.get("description").asText());
+            assertThat(property.path("type").asText().replace(" ", "").replace('$', '.')).as("the type of " + key)
+                    .isEqualTo(expectedType(option).replace(" ", ""));
+            assertThat(defaultOf(property)).as("the default of " + key).isEqualTo(defaultOf(option));
         });
         assertThat(metadata.keySet()).as("properties without an option").containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The type Camel Spring Boot's starters give an option: boxed primitives, the option's own enum and bean types. */
+    private static String expectedType(JsonNode option) {
+        String type = option.get("type").asText();
+        String javaType = option.get("javaType").asText();
+        switch (type) {
+            case "integer":
+                return javaType.endsWith("long") || javaType.endsWith("Long") ? "java.lang.Long" : "java.lang.Integer";
+            case "number":
+                return "java.lang.Double";
+            case "enum":
+            case "object":
+                return javaType;
+            default:
+                return TYPES.get(type);
+        }
+    }
+
+    /** Spring's metadata writes an enum constant in lower case with dashes, and Camel's descriptor as declared. */
+    private static String defaultOf(JsonNode entry) {
+        JsonNode value = entry.get("defaultValue");
+        return value == null ? null : value.asText().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** This starter's metadata file: Camel Spring Boot's own jar has one by the same name. */

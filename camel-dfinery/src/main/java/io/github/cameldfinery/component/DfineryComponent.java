@@ -18,7 +18,6 @@ import io.github.cameldfinery.component.quota.DfineryQuotaStore;
 import io.github.cameldfinery.component.quota.DfineryQuotaStoreFactory;
 import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.LocalQuotaStore;
-import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
@@ -74,6 +73,7 @@ public class DfineryComponent extends HealthCheckComponent {
     private volatile ExecutorService httpClientThreads;
     private volatile QuotaGuards quotaGuards;
     private volatile DfineryMetrics metrics = DfineryMetrics.NONE;
+    private volatile DfineryServices services;
     private DfineryQuotaStore ownedStore;
     private QuotaStoreHealthCheck storeHealth;
 
@@ -194,6 +194,7 @@ public class DfineryComponent extends HealthCheckComponent {
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
         metrics = MetricsLookup.find(getCamelContext());
         quotaGuards = new QuotaGuards(store, failover, clock, scheduler, metrics);
+        services = new DfineryServices(this::http, scheduler, clock, metrics, quotaGuards);
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
@@ -261,12 +262,17 @@ public class DfineryComponent extends HealthCheckComponent {
         httpClients.clear();
     }
 
-    Clock clock() {
-        return clock;
+    /** What this running component shares with the producers and consumers of its endpoints. */
+    DfineryServices services() {
+        DfineryServices running = services;
+        if (running == null) {
+            throw new IllegalStateException("The dfinery component is not started");
+        }
+        return running;
     }
 
     /** The HTTP side of an endpoint with these options. */
-    DfineryHttpClient http(DfineryConfiguration config) {
+    private DfineryHttpClient http(DfineryConfiguration config) {
         return new DfineryHttpClient(httpClient(config), senders, config.getBaseUri(),
                 Duration.ofMillis(config.getRequestTimeout()));
     }
@@ -290,28 +296,6 @@ public class DfineryComponent extends HealthCheckComponent {
             }
             return builder.build();
         });
-    }
-
-    /** The quota guard of a service and import API under these options, or null when guarding is off. */
-    QuotaGuard quotaGuard(String serviceId, DfineryApi api, DfineryConfiguration config) {
-        return config.isQuotaGuard()
-                ? quotaGuards.guard(serviceId, api, config.quota(api), config.quotaWindow(api)) : null;
-    }
-
-    /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
-    ExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
-        return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
-                Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
-    }
-
-    /** Where measurements go: a Micrometer registry found at start, or nowhere. */
-    DfineryMetrics metrics() {
-        return metrics;
-    }
-
-    /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */
-    ScheduledExecutorService scheduler() {
-        return scheduler;
     }
 
     /** The quota guards of this component, one per service and API kind, and the export budgets. */

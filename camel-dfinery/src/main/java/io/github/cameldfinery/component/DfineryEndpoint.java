@@ -62,6 +62,11 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
         return (DfineryComponent) super.getComponent();
     }
 
+    /** What the running component shares with this endpoint's producers and consumer. */
+    DfineryServices services() {
+        return getComponent().services();
+    }
+
     public DfineryApi getApi() {
         return api;
     }

@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private ExportCursor cursor;
     private ExportBudget quota;
     private DfineryMetrics metrics;
+    private Clock clock;
     /** Closed days not exported yet, as of the last poll; NaN before it. */
     private volatile double lagDays = Double.NaN;
 
@@ -61,9 +63,10 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        DfineryComponent component = getEndpoint().getComponent();
-        exportClient = new ExportClient(component.http(config));
-        quota = component.exportBudget(config.getServiceId(), config);
+        DfineryServices services = getEndpoint().services();
+        exportClient = new ExportClient(services.http(config));
+        quota = services.exportBudget(config.getServiceId(), config);
+        clock = services.clock();
         if (config.getStateRepository() == null) {
             config.setStateRepository(new MemoryStateRepository());
         }
@@ -71,7 +74,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         // repositories; stopping them is left to their owner, as other endpoints may share them.
         ServiceHelper.startService(config.getStateRepository(), config.getExportClaims());
         cursor = new ExportCursor(config.getStateRepository(), cursorKey());
-        metrics = component.metrics();
+        metrics = services.metrics();
         if (config.getDataset() == DfineryExportDataset.events) {
             metrics.exportCursorLag(config.getServiceId(), cursor.key(), () -> lagDays);
         }
@@ -92,7 +95,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         if (ObjectHelper.isEmpty(config.getExportToken())) {
             throw DfineryAuthenticationException.missingToken("exportToken");
         }
-        LocalDate today = LocalDate.now(getEndpoint().getComponent().clock().withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int rows;
         if (config.getDataset() == DfineryExportDataset.userProfiles) {
             rows = Math.max(0, exportOnce(config.exportRequest(null, null, today)));

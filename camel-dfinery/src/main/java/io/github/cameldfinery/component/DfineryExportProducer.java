@@ -30,6 +30,7 @@ import org.apache.camel.util.ObjectHelper;
 public class DfineryExportProducer extends DefaultProducer {
 
     private final DfineryConfiguration config;
+    private DfineryServices services;
     private ExportClient exportClient;
 
     public DfineryExportProducer(DfineryEndpoint endpoint) {
@@ -45,13 +46,14 @@ public class DfineryExportProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        exportClient = new ExportClient(getEndpoint().getComponent().http(config));
+        services = getEndpoint().services();
+        exportClient = new ExportClient(services.http(config));
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        LocalDate today = LocalDate.now(getEndpoint().getComponent().clock().withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.now(services.clock().withZone(ZoneOffset.UTC));
         ExportRequest request;
         if (message.getBody() instanceof ExportRequest) {
             request = message.getBody(ExportRequest.class);
@@ -65,7 +67,7 @@ public class DfineryExportProducer extends DefaultProducer {
         if (ObjectHelper.isEmpty(config.getExportToken())) {
             throw DfineryAuthenticationException.missingToken("exportToken");
         }
-        ExportBudget quota = getEndpoint().getComponent().exportBudget(serviceId, config);
+        ExportBudget quota = services.exportBudget(serviceId, config);
         ExportBudget.Permit permit = quota.tryAcquire();
         if (permit == null) {
             throw DfineryRateLimitException.refusedLocally("The export quota of " + quota.limit() + " calls per "

@@ -47,18 +47,18 @@ public class DfineryProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        DfineryComponent component = getEndpoint().getComponent();
+        DfineryServices services = getEndpoint().services();
         DfineryTrackingPlan plan = trackingPlan();
         switch (getEndpoint().getApi()) {
             case event: mapper = new EventMapper(plan); break;
-            case identity: mapper = new IdentityMapper(config.getOperation(), component.clock()); break;
-            default: mapper = new ProfileMapper(plan, component.clock()); break;
+            case identity: mapper = new IdentityMapper(config.getOperation(), services.clock()); break;
+            default: mapper = new ProfileMapper(plan, services.clock()); break;
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(),
                 config.isRetryRequestTimeouts());
-        pipeline = new ImportPipeline(component.http(config), retry, component.scheduler(),
+        pipeline = new ImportPipeline(services.http(config), retry, services.scheduler(),
                 Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout()),
-                component.clock(), (serviceId, api) -> component.quotaGuard(serviceId, api, config), component.metrics());
+                services.clock(), services.importGuards(config), services.metrics());
     }
 
     private DfineryTrackingPlan trackingPlan() throws Exception {

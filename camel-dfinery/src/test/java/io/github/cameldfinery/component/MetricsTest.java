@@ -191,6 +191,6 @@ class MetricsTest {
         DfineryComponent component = new DfineryComponent();
         context.addComponent("dfinery", component);
         context.start();
-        assertThat(component.metrics()).isSameAs(DfineryMetrics.NONE);
+        assertThat(component.services().metrics()).isSameAs(DfineryMetrics.NONE);
     }
 }

@@ -66,6 +66,39 @@ class PackageDependencyTest {
         });
     }
 
+    /**
+     * The producers and the consumer take what the component shares from one object, DfineryServices, and the
+     * pipeline holds its quota guards: none of them calls back into the component.
+     */
+    @Test
+    void producersConsumerAndPipelineTakeTheirServicesWithoutCallingBackIntoTheComponent() {
+        Map<String, Set<String>> classes = classGraph();
+        for (String user : List.of("DfineryProducer", "DfineryExportProducer", "DfineryExportConsumer")) {
+            assertThat(classes.get(ROOT + "." + user)).as(user + " uses")
+                    .contains(ROOT + ".DfineryServices").doesNotContain(ROOT + ".DfineryComponent");
+        }
+        String pipeline = ROOT + ".pipeline.ImportPipeline";
+        assertThat(classes.get(pipeline)).as("ImportPipeline uses").contains(ROOT + ".pipeline.ImportGuards");
+        assertThat(classes.keySet()).as("callbacks of the pipeline").noneMatch(c -> c.startsWith(pipeline + "$"));
+    }
+
+    /** Class to the classes of the component it uses, from the compiled main classes. */
+    static Map<String, Set<String>> classGraph() {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        StringWriter out = new StringWriter();
+        int status = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-verbose:class",
+                "-filter:none", "--ignore-missing-deps", Path.of("target/classes").toString());
+        assertThat(status).as(out.toString()).isZero();
+        Map<String, Set<String>> graph = new TreeMap<>();
+        for (String line : out.toString().split("\\R")) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 3 && words[1].equals("->") && words[0].startsWith(ROOT) && words[2].startsWith(ROOT)) {
+                graph.computeIfAbsent(words[0], c -> new TreeSet<>()).add(words[2]);
+            }
+        }
+        return graph;
+    }
+
     private static List<String> cycleFrom(String node, Map<String, Set<String>> graph, List<String> path) {
         if (path.contains(node)) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));

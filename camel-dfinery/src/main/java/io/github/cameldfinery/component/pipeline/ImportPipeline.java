@@ -41,20 +41,14 @@ public final class ImportPipeline {
     private final Duration rateLimitMaxWait;
     private final Duration requestTimeout;
     private final Clock clock;
-    private final GuardLookup guards;
+    private final ImportGuards guards;
     private final DfineryMetrics metrics;
-
-    /** The quota guard of a service and API, or null when guarding is off. */
-    @FunctionalInterface
-    public interface GuardLookup {
-        QuotaGuard guardFor(String serviceId, DfineryApi api);
-    }
 
     /**
      * @param requestTimeout how long a request may wait for the first answer after a start (the guard's probe)
      */
     public ImportPipeline(DfineryHttpClient http, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
-                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, GuardLookup guards,
+                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, ImportGuards guards,
                           DfineryMetrics metrics) {
         this.http = http;
         this.retryPolicy = retryPolicy;

@@ -1,0 +1,86 @@
+package io.github.cameldfinery.buildtools;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One component option as a property of a Spring Boot starter, typed the way Camel Spring Boot's generated starters
+ * type it: boxed primitives, the option's own enum and bean types, and {@link java.time.Duration} for durations
+ * (imported, written {@code Duration.ofSeconds(10)}: spring-boot-configuration-processor reads a default with its
+ * unit only in that form).
+ *
+ * @param name the option's name
+ * @param type the property's Java type, as source
+ * @param rawType the type without its type arguments
+ * @param initializer the default as a Java expression, or null
+ * @param description the option's description
+ * @param bean whether the option is a bean that a {@code #name} reference can set
+ */
+record StarterOption(String name, String type, String rawType, String initializer, String description,
+                     boolean bean) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Map<String, String> DURATION_UNITS = Map.of(
+            "ms", "Millis", "s", "Seconds", "m", "Minutes", "h", "Hours", "d", "Days");
+
+    static StarterOption of(String name, JsonNode option) {
+        String kind = option.path("type").asText();
+        String javaType = option.path("javaType").asText();
+        String defaultValue = option.has("defaultValue") ? option.get("defaultValue").asText() : null;
+        String description = option.path("description").asText();
+        switch (kind) {
+            case "boolean":
+                return plain(name, "Boolean", defaultValue, description);
+            case "integer":
+                boolean isLong = javaType.equals("long") || javaType.equals("java.lang.Long");
+                return plain(name, isLong ? "Long" : "Integer",
+                        defaultValue == null ? null : defaultValue + (isLong ? "L" : ""), description);
+            case "number":
+                boolean isFloat = javaType.equals("float") || javaType.equals("java.lang.Float");
+                return plain(name, isFloat ? "Float" : "Double",
+                        defaultValue == null ? null : defaultValue + (isFloat ? "F" : "D"), description);
+            case "duration":
+                return plain(name, "Duration", defaultValue == null ? null : duration(name, defaultValue),
+                        description);
+            case "enum":
+                if (javaType.equals("java.lang.String")) {
+                    return plain(name, "String", defaultValue == null ? null : quoted(defaultValue), description);
+                }
+                return plain(name, javaType, defaultValue == null ? null : javaType + "." + defaultValue, description);
+            case "object":
+                return new StarterOption(name, javaType, rawType(javaType), null,
+                        description + " The option is a " + javaType + " type.", true);
+            default:
+                return plain(name, "String", defaultValue == null ? null : quoted(defaultValue), description);
+        }
+    }
+
+    private static StarterOption plain(String name, String type, String initializer, String description) {
+        return new StarterOption(name, type, type, initializer, description, false);
+    }
+
+    private static String rawType(String javaType) {
+        int arguments = javaType.indexOf('<');
+        return arguments < 0 ? javaType : javaType.substring(0, arguments);
+    }
+
+    private static String duration(String name, String value) {
+        Matcher matcher = DURATION.matcher(value);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("the default of the duration option " + name + ", " + value
+                                               + ", is not a number and one unit of ms, s, m, h or d");
+        }
+        return "Duration.of" + DURATION_UNITS.get(matcher.group(2)) + "(" + matcher.group(1) + ")";
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    String capitalized() {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

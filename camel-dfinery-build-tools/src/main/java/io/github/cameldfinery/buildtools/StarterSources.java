@@ -1,0 +1,149 @@
+package io.github.cameldfinery.buildtools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Spring Boot starter's sources derived from the component's descriptor, on the pattern of Camel Spring Boot's
+ * generated starters: {@code <Name>ComponentConfiguration}, the {@code camel.component.<scheme>.*} properties (every
+ * component option, its description as javadoc, its default as initializer), and {@code <Name>ComponentConverter},
+ * which turns a {@code #name} or {@code #bean:name} property into the Spring bean of that name. Usage:
+ * {@code StarterSources <descriptor> <source directory> <package>}.
+ */
+public final class StarterSources {
+
+    private static final int WIDTH = 110;
+
+    private StarterSources() {
+    }
+
+    /**
+     * Writes both classes.
+     *
+     * @param args the descriptor (see {@link Descriptor#read(String)}), the source directory and the package
+     * @throws IOException when the descriptor cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: StarterSources <descriptor> <source directory> <package>");
+        }
+        Descriptor descriptor = Descriptor.read(args[0]);
+        Path directory = Path.of(args[1]).resolve(args[2].replace('.', '/'));
+        String name = className(descriptor);
+        Descriptor.write(directory.resolve(name + "ComponentConfiguration.java"),
+                configuration(descriptor, args[2]));
+        Descriptor.write(directory.resolve(name + "ComponentConverter.java"), converter(descriptor, args[2]));
+    }
+
+    static List<StarterOption> options(Descriptor descriptor) {
+        List<StarterOption> options = new ArrayList<>();
+        descriptor.section("componentProperties").forEach((name, option) -> options.add(StarterOption.of(name, option)));
+        return options;
+    }
+
+    static String className(Descriptor descriptor) {
+        String scheme = descriptor.json().path("component").path("scheme").asText();
+        StringBuilder name = new StringBuilder();
+        for (String part : scheme.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
+    }
+
+    static String configuration(Descriptor descriptor, String packageName) {
+        String scheme = descriptor.json().path("component").path("scheme").asText();
+        String name = className(descriptor);
+        StringBuilder out = header(packageName);
+        out.append("import java.time.Duration;\n\n")
+                .append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
+                .append("import org.springframework.boot.context.properties.ConfigurationProperties;\n\n")
+                .append("/**\n * The ").append(scheme).append(" component's options as Spring Boot properties, {@code camel.component.")
+                .append(scheme).append(".*}.\n */\n")
+                .append("@ConfigurationProperties(prefix = \"camel.component.").append(scheme).append("\")\n")
+                .append("public class ").append(name)
+                .append("ComponentConfiguration extends ComponentConfigurationPropertiesCommon {\n");
+        List<StarterOption> options = options(descriptor);
+        for (StarterOption option : options) {
+            out.append("\n    /**\n");
+            for (String line : wrap(javadoc(option.description()))) {
+                out.append("     * ").append(line).append('\n');
+            }
+            out.append("     */\n    private ").append(option.type()).append(' ').append(option.name());
+            if (option.initializer() != null) {
+                out.append(" = ").append(option.initializer());
+            }
+            out.append(";\n");
+        }
+        for (StarterOption option : options) {
+            out.append("\n    public ").append(option.type()).append(" get").append(option.capitalized())
+                    .append("() {\n        return ").append(option.name()).append(";\n    }\n\n    public void set")
+                    .append(option.capitalized()).append('(').append(option.type()).append(' ').append(option.name())
+                    .append(") {\n        this.").append(option.name()).append(" = ").append(option.name())
+                    .append(";\n    }\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    static String converter(Descriptor descriptor, String packageName) {
+        String name = className(descriptor);
+        Set<String> beanTypes = new LinkedHashSet<>();
+        options(descriptor).stream().filter(StarterOption::bean).forEach(option -> beanTypes.add(option.rawType()));
+        StringBuilder out = header(packageName);
+        out.append("import java.util.LinkedHashSet;\nimport java.util.Set;\n\n")
+                .append("import org.springframework.beans.factory.annotation.Autowired;\n")
+                .append("import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;\n")
+                .append("import org.springframework.context.ApplicationContext;\n")
+                .append("import org.springframework.context.annotation.Configuration;\n")
+                .append("import org.springframework.core.convert.TypeDescriptor;\n")
+                .append("import org.springframework.core.convert.converter.GenericConverter;\n")
+                .append("import org.springframework.stereotype.Component;\n\n")
+                .append("/**\n * Binds a bean option set as {@code #name} or {@code #bean:name} to the Spring bean of that name.\n */\n")
+                .append("@Configuration(proxyBeanMethods = false)\n@ConfigurationPropertiesBinding\n@Component\n")
+                .append("public class ").append(name).append("ComponentConverter implements GenericConverter {\n\n")
+                .append("    @Autowired\n    private ApplicationContext applicationContext;\n\n")
+                .append("    @Override\n    public Set<ConvertiblePair> getConvertibleTypes() {\n")
+                .append("        Set<ConvertiblePair> answer = new LinkedHashSet<>();\n");
+        for (String type : beanTypes) {
+            out.append("        answer.add(new ConvertiblePair(String.class, ").append(type).append(".class));\n");
+        }
+        out.append("        return answer;\n    }\n\n")
+                .append("    @Override\n    public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {\n")
+                .append("        if (source == null) {\n            return null;\n        }\n")
+                .append("        String ref = source.toString();\n")
+                .append("        if (!ref.startsWith(\"#\")) {\n            return null;\n        }\n")
+                .append("        ref = ref.startsWith(\"#bean:\") ? ref.substring(6) : ref.substring(1);\n")
+                .append("        Class<?> type = targetType.getType();\n")
+                .append("        return getConvertibleTypes().stream().anyMatch(pair -> pair.getTargetType() == type)\n")
+                .append("                ? applicationContext.getBean(ref, type) : null;\n")
+                .append("    }\n}\n");
+        return out.toString();
+    }
+
+    private static StringBuilder header(String packageName) {
+        return new StringBuilder("/* Generated by camel-dfinery-build-tools from the component's descriptor: do not edit. */\n")
+                .append("package ").append(packageName).append(";\n\n");
+    }
+
+    private static String javadoc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+                .replace("@", "&#64;");
+    }
+
+    private static List<String> wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.cameldfinery.buildtools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Options become starter properties typed as Camel Spring Boot's generated starters type them. */
+class StarterOptionTest {
+
+    private static JsonNode option(String json) throws Exception {
+        return new ObjectMapper().readTree(json.replace('\'', '"'));
+    }
+
+    @Test
+    void primitivesAreBoxedWithTheirDefault() throws Exception {
+        StarterOption quota = StarterOption.of("eventQuota",
+                option("{'type':'integer','javaType':'long','defaultValue':1000000,'description':'d'}"));
+        assertThat(quota.type()).isEqualTo("Long");
+        assertThat(quota.initializer()).isEqualTo("1000000L");
+        assertThat(StarterOption.of("flag", option("{'type':'boolean','javaType':'boolean','description':'d'}"))
+                .initializer()).isNull();
+    }
+
+    @Test
+    void durationsAreDurationsWithTheirUnit() throws Exception {
+        StarterOption delay = StarterOption.of("retryDelay",
+                option("{'type':'duration','javaType':'long','defaultValue':'250ms','description':'d'}"));
+        assertThat(delay.type()).isEqualTo("Duration");
+        assertThat(delay.initializer()).isEqualTo("Duration.ofMillis(250)");
+    }
+
+    @Test
+    void aDurationDefaultInAnotherNotationNamesTheOption() throws Exception {
+        assertThatThrownBy(() -> StarterOption.of("window",
+                option("{'type':'duration','javaType':'long','defaultValue':'1m30s','description':'d'}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window").hasMessageContaining("1m30s");
+    }
+
+    @Test
+    void beansKeepTheirTypeAndSayIt() throws Exception {
+        StarterOption repository = StarterOption.of("stateRepository", option("{'type':'object','javaType':"
+                + "'org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>','description':'Where.'}"));
+        assertThat(repository.bean()).isTrue();
+        assertThat(repository.rawType()).isEqualTo("org.apache.camel.spi.StateRepository");
+        assertThat(repository.description())
+                .isEqualTo("Where. The option is a org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> type.");
+    }
+
+    @Test
+    void enumsKeepTheirType() throws Exception {
+        StarterOption operation = StarterOption.of("operation", option("{'type':'enum','javaType':"
+                + "'io.github.cameldfinery.component.api.DfineryIdentityOperation','defaultValue':'update','description':'d'}"));
+        assertThat(operation.initializer()).isEqualTo("io.github.cameldfinery.component.api.DfineryIdentityOperation.update");
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.cameldfinery.component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.http.DfineryHttpClient;
+import io.github.cameldfinery.component.metrics.DfineryMetrics;
+import io.github.cameldfinery.component.pipeline.ImportGuards;
+import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.quota.QuotaGuards;
+
+/**
+ * What a running component shares with the producers and consumers of its endpoints: HTTP clients, the timer, the
+ * clock, the metrics and the quota guards. Made when the component starts; a producer or consumer takes it when it
+ * starts, so a restarted component's new one is taken by a restarted route.
+ */
+final class DfineryServices {
+
+    private final Function<DfineryConfiguration, DfineryHttpClient> http;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final DfineryMetrics metrics;
+    private final QuotaGuards quotaGuards;
+
+    DfineryServices(Function<DfineryConfiguration, DfineryHttpClient> http, ScheduledExecutorService scheduler,
+                    Clock clock, DfineryMetrics metrics, QuotaGuards quotaGuards) {
+        this.http = http;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.quotaGuards = quotaGuards;
+    }
+
+    /** The HTTP side of an endpoint with these options. */
+    DfineryHttpClient http(DfineryConfiguration config) {
+        return http.apply(config);
+    }
+
+    /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Where measurements go: a Micrometer registry found at start, or nowhere. */
+    DfineryMetrics metrics() {
+        return metrics;
+    }
+
+    /** The quota guards of an import endpoint with these options. */
+    ImportGuards importGuards(DfineryConfiguration config) {
+        if (!config.isQuotaGuard()) {
+            return ImportGuards.OFF;
+        }
+        Map<DfineryApi, ImportGuards.Limit> limits = new EnumMap<>(DfineryApi.class);
+        for (DfineryApi api : new DfineryApi[] { DfineryApi.event, DfineryApi.identity, DfineryApi.profile }) {
+            limits.put(api, new ImportGuards.Limit(config.quota(api), config.quotaWindow(api)));
+        }
+        return new ImportGuards(quotaGuards, limits);
+    }
+
+    /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
+    ExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
+        return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
+                Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
+    }
+}
