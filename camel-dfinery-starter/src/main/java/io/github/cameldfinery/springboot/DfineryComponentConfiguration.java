@@ -349,12 +349,12 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     /**
      * The export API token, sent as an Authorization Bearer header on export calls.
      */
-    private String exportToken;
+    private String bearerToken;
 
     /**
      * The import API token, sent as the access_token header of event, identity and profile calls.
      */
-    private String importToken;
+    private String accessToken;
 
     public String getServiceId() {
         return serviceId;
@@ -804,19 +804,19 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.quotaStoreUri = quotaStoreUri;
     }
 
-    public String getExportToken() {
-        return exportToken;
+    public String getBearerToken() {
+        return bearerToken;
     }
 
-    public void setExportToken(String exportToken) {
-        this.exportToken = exportToken;
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
     }
 
-    public String getImportToken() {
-        return importToken;
+    public String getAccessToken() {
+        return accessToken;
     }
 
-    public void setImportToken(String importToken) {
-        this.importToken = importToken;
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
     }
 }

@@ -60,8 +60,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": getOrCreateConfiguration(target).setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": getOrCreateConfiguration(target).setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "exporttoken":
-        case "exportToken": getOrCreateConfiguration(target).setExportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "bearertoken":
+        case "bearerToken": getOrCreateConfiguration(target).setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -79,8 +79,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": getOrCreateConfiguration(target).setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
         case "identityQuotaWindow": getOrCreateConfiguration(target).setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "importtoken":
-        case "importToken": getOrCreateConfiguration(target).setImportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
@@ -178,8 +178,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
-        case "exporttoken":
-        case "exportToken": return java.lang.String.class;
+        case "bearertoken":
+        case "bearerToken": return java.lang.String.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -197,8 +197,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": return long.class;
         case "identityquotawindow":
         case "identityQuotaWindow": return long.class;
-        case "importtoken":
-        case "importToken": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
@@ -297,8 +297,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": return getOrCreateConfiguration(target).getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return getOrCreateConfiguration(target).getExportQuotaWindow();
-        case "exporttoken":
-        case "exportToken": return getOrCreateConfiguration(target).getExportToken();
+        case "bearertoken":
+        case "bearerToken": return getOrCreateConfiguration(target).getBearerToken();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":
@@ -316,8 +316,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": return getOrCreateConfiguration(target).getIdentityQuota();
         case "identityquotawindow":
         case "identityQuotaWindow": return getOrCreateConfiguration(target).getIdentityQuotaWindow();
-        case "importtoken":
-        case "importToken": return getOrCreateConfiguration(target).getImportToken();
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":

@@ -61,8 +61,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": target.getConfiguration().setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": target.getConfiguration().setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "exporttoken":
-        case "exportToken": target.getConfiguration().setExportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "bearertoken":
+        case "bearerToken": target.getConfiguration().setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -77,8 +77,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": target.getConfiguration().setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
         case "identityQuotaWindow": target.getConfiguration().setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "importtoken":
-        case "importToken": target.getConfiguration().setImportToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -193,8 +193,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
-        case "exporttoken":
-        case "exportToken": return java.lang.String.class;
+        case "bearertoken":
+        case "bearerToken": return java.lang.String.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -209,8 +209,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": return long.class;
         case "identityquotawindow":
         case "identityQuotaWindow": return long.class;
-        case "importtoken":
-        case "importToken": return java.lang.String.class;
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -326,8 +326,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": return target.getConfiguration().getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return target.getConfiguration().getExportQuotaWindow();
-        case "exporttoken":
-        case "exportToken": return target.getConfiguration().getExportToken();
+        case "bearertoken":
+        case "bearerToken": return target.getConfiguration().getBearerToken();
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "greedy": return target.isGreedy();
@@ -342,8 +342,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": return target.getConfiguration().getIdentityQuota();
         case "identityquotawindow":
         case "identityQuotaWindow": return target.getConfiguration().getIdentityQuotaWindow();
-        case "importtoken":
-        case "importToken": return target.getConfiguration().getImportToken();
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":

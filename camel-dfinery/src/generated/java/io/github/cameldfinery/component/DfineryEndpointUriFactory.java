@@ -47,7 +47,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exportConcurrency");
         props.add("exportQuota");
         props.add("exportQuotaWindow");
-        props.add("exportToken");
+        props.add("bearerToken");
         props.add("fromDate");
         props.add("greedy");
         props.add("httpClient");
@@ -56,7 +56,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("identitiesConditionType");
         props.add("identityQuota");
         props.add("identityQuotaWindow");
-        props.add("importToken");
+        props.add("accessToken");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lookbackDays");
@@ -95,8 +95,8 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("windowDays");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
-        secretProps.add("exportToken");
-        secretProps.add("importToken");
+        secretProps.add("bearerToken");
+        secretProps.add("accessToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(1);
