@@ -347,14 +347,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String quotaStoreUri;
 
     /**
-     * The export API token, sent as an Authorization Bearer header on export calls.
-     */
-    private String bearerToken;
-
-    /**
      * The import API token, sent as the access_token header of event, identity and profile calls.
      */
     private String accessToken;
+
+    /**
+     * The export API token, sent as an Authorization Bearer header on export calls.
+     */
+    private String bearerToken;
 
     public String getServiceId() {
         return serviceId;
@@ -804,19 +804,19 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.quotaStoreUri = quotaStoreUri;
     }
 
-    public String getBearerToken() {
-        return bearerToken;
-    }
-
-    public void setBearerToken(String bearerToken) {
-        this.bearerToken = bearerToken;
-    }
-
     public String getAccessToken() {
         return accessToken;
     }
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getBearerToken() {
+        return bearerToken;
+    }
+
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
     }
 }
