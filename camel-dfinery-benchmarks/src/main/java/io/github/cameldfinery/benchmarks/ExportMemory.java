@@ -60,7 +60,7 @@ public final class ExportMemory {
         DfineryComponent dfinery = new DfineryComponent();
         dfinery.getConfiguration().setBaseUri(base.toString());
         dfinery.getConfiguration().setServiceId(SERVICE);
-        dfinery.getConfiguration().setExportToken(EXPORT);
+        dfinery.getConfiguration().setBearerToken(EXPORT);
         dfinery.getConfiguration().setRequestTimeout(600_000);
         context.addComponent("dfinery", dfinery);
         AtomicLong rows = new AtomicLong();

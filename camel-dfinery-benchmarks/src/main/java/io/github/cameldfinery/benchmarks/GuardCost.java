@@ -76,7 +76,7 @@ public final class GuardCost {
             DfineryComponent component = new DfineryComponent();
             component.getConfiguration().setBaseUri(emulator.toString());
             component.getConfiguration().setServiceId("bench");
-            component.getConfiguration().setImportToken("bench-import");
+            component.getConfiguration().setAccessToken("bench-import");
             component.getConfiguration().setEventQuota(100_000_000);
             if (redis != null) {
                 component.setQuotaStoreUri(redis);

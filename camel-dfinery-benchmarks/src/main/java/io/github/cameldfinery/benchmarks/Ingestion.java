@@ -203,7 +203,7 @@ public final class Ingestion {
         DfineryComponent dfinery = new DfineryComponent();
         dfinery.getConfiguration().setBaseUri(base.toString());
         dfinery.getConfiguration().setServiceId(SERVICE);
-        dfinery.getConfiguration().setImportToken(IMPORT);
+        dfinery.getConfiguration().setAccessToken(IMPORT);
         dfinery.getConfiguration().setEventQuota(100_000_000);
         context.addComponent("dfinery", dfinery);
         context.addRoutes(new RouteBuilder() {

@@ -68,7 +68,7 @@ public final class QuotaUse {
         DfineryComponent dfinery = new DfineryComponent();
         dfinery.getConfiguration().setBaseUri(emulator.baseUri().toString());
         dfinery.getConfiguration().setServiceId("bench");
-        dfinery.getConfiguration().setImportToken("imp");
+        dfinery.getConfiguration().setAccessToken("imp");
         dfinery.getConfiguration().setEventQuota(limit);
         dfinery.getConfiguration().setEventQuotaWindow(window.toMillis());
         dfinery.getConfiguration().setQuotaGuard(guard);

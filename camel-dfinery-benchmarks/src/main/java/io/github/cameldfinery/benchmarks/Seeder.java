@@ -14,7 +14,7 @@ final class Seeder {
     }
 
     /** {@code count} events dated {@code day}, spread over 1,000 users. */
-    static void events(URI base, String serviceId, String importToken, LocalDate day, int count) throws Exception {
+    static void events(URI base, String serviceId, String accessToken, LocalDate day, int count) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create(base + "/api/v1/events?service_id=" + serviceId);
         for (int sent = 0; sent < count; sent += 100) {
@@ -30,7 +30,7 @@ final class Seeder {
             }
             body.append("]}");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json").header("access_token", importToken)
+                    .header("Content-Type", "application/json").header("access_token", accessToken)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().contains("20000")) {
                 throw new IllegalStateException("Seeding failed: " + response.body());

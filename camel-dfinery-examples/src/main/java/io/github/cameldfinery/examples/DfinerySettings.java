@@ -24,15 +24,15 @@ public final class DfinerySettings implements AutoCloseable {
         if (service != null && env.get("DFINERY_IMPORT_TOKEN") != null && env.get("DFINERY_EXPORT_TOKEN") != null) {
             emulator = null;
             serviceId = service;
-            properties.setProperty("camel.component.dfinery.import-token", env.get("DFINERY_IMPORT_TOKEN"));
-            properties.setProperty("camel.component.dfinery.export-token", env.get("DFINERY_EXPORT_TOKEN"));
+            properties.setProperty("camel.component.dfinery.access-token", env.get("DFINERY_IMPORT_TOKEN"));
+            properties.setProperty("camel.component.dfinery.bearer-token", env.get("DFINERY_EXPORT_TOKEN"));
         } else {
             serviceId = "offline-store";
             emulator = DfineryEmulator.start(new EmulatorConfig()
                     .service(new ServiceConfig(serviceId, "local-import-token", "local-export-token")));
             properties.setProperty("camel.component.dfinery.base-uri", emulator.baseUri().toString());
-            properties.setProperty("camel.component.dfinery.import-token", "local-import-token");
-            properties.setProperty("camel.component.dfinery.export-token", "local-export-token");
+            properties.setProperty("camel.component.dfinery.access-token", "local-import-token");
+            properties.setProperty("camel.component.dfinery.bearer-token", "local-export-token");
         }
         properties.setProperty("camel.component.dfinery.service-id", serviceId);
         // The sample's purchases lie within the last 7 days.

@@ -32,8 +32,8 @@ final class Application {
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(emulator.toString());
         component.getConfiguration().setServiceId(SERVICE);
-        component.getConfiguration().setImportToken("imp");
-        component.getConfiguration().setExportToken("exp");
+        component.getConfiguration().setAccessToken("imp");
+        component.getConfiguration().setBearerToken("exp");
         return component;
     }
 

@@ -38,7 +38,7 @@ class CamelMainExportRecipeTest {
         Properties properties = new Properties();
         properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
         properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
-        properties.setProperty("camel.component.dfinery.export-token", "exp");
+        properties.setProperty("camel.component.dfinery.bearer-token", "exp");
         properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
         properties.setProperty("camel.beans.exportCursor",
                 "#class:io.github.cameldfinery.redis.RedisStateRepository(\"" + redis.uri() + "\")");

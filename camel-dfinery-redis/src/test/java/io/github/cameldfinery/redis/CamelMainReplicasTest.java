@@ -36,7 +36,7 @@ class CamelMainReplicasTest {
         Properties properties = new Properties();
         properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
         properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
-        properties.setProperty("camel.component.dfinery.import-token", "imp");
+        properties.setProperty("camel.component.dfinery.access-token", "imp");
         properties.setProperty("camel.component.dfinery.event-quota", Integer.toString(ScaledQuota.LIMIT));
         properties.setProperty("camel.component.dfinery.event-quota-window", "2s");
         properties.setProperty("camel.component.dfinery.rate-limit-max-wait", "20s");

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -49,13 +50,22 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; its log goes to a file named after the replica. */
     static ReplicaProcess start(String name, Class<?> mainClass, String... args) throws IOException {
+        return start(name, mainClass, List.of(), Map.of(), args);
+    }
+
+    /** Starts {@code mainClass} with extra JVM options (system properties) and environment variables. */
+    static ReplicaProcess start(String name, Class<?> mainClass, List<String> jvmOptions, Map<String, String> environment,
+            String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, mainClass.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("replica-" + name + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        return new ReplicaProcess(name, process, log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        builder.environment().putAll(environment);
+        return new ReplicaProcess(name, builder.start(), log);
     }
 
     /** In a replica's {@code main}: says READY, then returns on the first line of standard input (or its end). */
@@ -79,6 +89,11 @@ final class ReplicaProcess implements AutoCloseable {
                 () -> !process.isAlive() && lines.stream().noneMatch(l -> l.startsWith("DONE")))
                 .until(() -> lines.stream().anyMatch(l -> l.startsWith("DONE")));
         return lines.stream().filter(l -> l.startsWith("DONE")).findFirst().orElseThrow();
+    }
+
+    /** Everything the process wrote: its standard output, then its standard error (where its log goes). */
+    String output() throws IOException {
+        return String.join("\n", lines) + "\n" + Files.readString(log);
     }
 
     boolean isAlive() {

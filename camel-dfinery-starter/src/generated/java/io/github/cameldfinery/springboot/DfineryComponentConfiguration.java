@@ -349,14 +349,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String quotaStoreUri;
 
     /**
-     * The export API token, sent as an Authorization Bearer header on export calls.
-     */
-    private String exportToken;
-
-    /**
      * The import API token, sent as the access_token header of event, identity and profile calls.
      */
-    private String importToken;
+    private String accessToken;
+
+    /**
+     * The export API token, sent as an Authorization Bearer header on export calls.
+     */
+    private String bearerToken;
 
     public io.github.cameldfinery.component.DfineryConfiguration getConfiguration() {
         return configuration;
@@ -814,19 +814,19 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.quotaStoreUri = quotaStoreUri;
     }
 
-    public String getExportToken() {
-        return exportToken;
+    public String getAccessToken() {
+        return accessToken;
     }
 
-    public void setExportToken(String exportToken) {
-        this.exportToken = exportToken;
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
     }
 
-    public String getImportToken() {
-        return importToken;
+    public String getBearerToken() {
+        return bearerToken;
     }
 
-    public void setImportToken(String importToken) {
-        this.importToken = importToken;
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
     }
 }

@@ -30,6 +30,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DfineryComponent target = (DfineryComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "audience": getOrCreateConfiguration(target).setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
@@ -37,6 +39,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
         case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bearertoken":
+        case "bearerToken": getOrCreateConfiguration(target).setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldfinery.component.DfineryConfiguration.class, value)); return true;
@@ -60,8 +64,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": getOrCreateConfiguration(target).setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": getOrCreateConfiguration(target).setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "exporttoken":
-        case "exportToken": getOrCreateConfiguration(target).setExportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -79,8 +81,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": getOrCreateConfiguration(target).setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
         case "identityQuotaWindow": getOrCreateConfiguration(target).setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "importtoken":
-        case "importToken": getOrCreateConfiguration(target).setImportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
@@ -148,6 +148,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "audience": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
@@ -155,6 +157,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUri": return java.lang.String.class;
         case "batchsize":
         case "batchSize": return int.class;
+        case "bearertoken":
+        case "bearerToken": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.cameldfinery.component.DfineryConfiguration.class;
@@ -178,8 +182,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
-        case "exporttoken":
-        case "exportToken": return java.lang.String.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -197,8 +199,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": return long.class;
         case "identityquotawindow":
         case "identityQuotaWindow": return long.class;
-        case "importtoken":
-        case "importToken": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
@@ -267,6 +267,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DfineryComponent target = (DfineryComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "audience": return getOrCreateConfiguration(target).getAudience();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
@@ -274,6 +276,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "batchsize":
         case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
+        case "bearertoken":
+        case "bearerToken": return getOrCreateConfiguration(target).getBearerToken();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
@@ -297,8 +301,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportQuota": return getOrCreateConfiguration(target).getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return getOrCreateConfiguration(target).getExportQuotaWindow();
-        case "exporttoken":
-        case "exportToken": return getOrCreateConfiguration(target).getExportToken();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":
@@ -316,8 +318,6 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "identityQuota": return getOrCreateConfiguration(target).getIdentityQuota();
         case "identityquotawindow":
         case "identityQuotaWindow": return getOrCreateConfiguration(target).getIdentityQuotaWindow();
-        case "importtoken":
-        case "importToken": return getOrCreateConfiguration(target).getImportToken();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":

@@ -23,6 +23,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DfineryEndpoint target = (DfineryEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
@@ -34,6 +36,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bearertoken":
+        case "bearerToken": target.getConfiguration().setBearerToken(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
@@ -61,8 +65,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": target.getConfiguration().setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": target.getConfiguration().setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "exporttoken":
-        case "exportToken": target.getConfiguration().setExportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -77,8 +79,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": target.getConfiguration().setIdentityQuota(property(camelContext, long.class, value)); return true;
         case "identityquotawindow":
         case "identityQuotaWindow": target.getConfiguration().setIdentityQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "importtoken":
-        case "importToken": target.getConfiguration().setImportToken(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -155,6 +155,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "audience": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
@@ -166,6 +168,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUri": return java.lang.String.class;
         case "batchsize":
         case "batchSize": return int.class;
+        case "bearertoken":
+        case "bearerToken": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
@@ -193,8 +197,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
-        case "exporttoken":
-        case "exportToken": return java.lang.String.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -209,8 +211,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": return long.class;
         case "identityquotawindow":
         case "identityQuotaWindow": return long.class;
-        case "importtoken":
-        case "importToken": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -288,6 +288,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DfineryEndpoint target = (DfineryEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
         case "audience": return target.getConfiguration().getAudience();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
@@ -299,6 +301,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "batchsize":
         case "batchSize": return target.getConfiguration().getBatchSize();
+        case "bearertoken":
+        case "bearerToken": return target.getConfiguration().getBearerToken();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
@@ -326,8 +330,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportQuota": return target.getConfiguration().getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return target.getConfiguration().getExportQuotaWindow();
-        case "exporttoken":
-        case "exportToken": return target.getConfiguration().getExportToken();
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "greedy": return target.isGreedy();
@@ -342,8 +344,6 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "identityQuota": return target.getConfiguration().getIdentityQuota();
         case "identityquotawindow":
         case "identityQuotaWindow": return target.getConfiguration().getIdentityQuotaWindow();
-        case "importtoken":
-        case "importToken": return target.getConfiguration().getImportToken();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":

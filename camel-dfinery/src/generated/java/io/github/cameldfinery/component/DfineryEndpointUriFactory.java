@@ -25,6 +25,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(68);
+        props.add("accessToken");
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -32,6 +33,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("backoffMultiplier");
         props.add("baseUri");
         props.add("batchSize");
+        props.add("bearerToken");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("cursorKey");
@@ -47,7 +49,6 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exportConcurrency");
         props.add("exportQuota");
         props.add("exportQuotaWindow");
-        props.add("exportToken");
         props.add("fromDate");
         props.add("greedy");
         props.add("httpClient");
@@ -56,7 +57,6 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("identitiesConditionType");
         props.add("identityQuota");
         props.add("identityQuotaWindow");
-        props.add("importToken");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lookbackDays");
@@ -95,8 +95,8 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("windowDays");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
-        secretProps.add("exportToken");
-        secretProps.add("importToken");
+        secretProps.add("accessToken");
+        secretProps.add("bearerToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(1);

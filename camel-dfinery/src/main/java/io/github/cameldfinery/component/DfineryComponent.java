@@ -77,6 +77,13 @@ public class DfineryComponent extends HealthCheckComponent {
     private DfineryQuotaStore ownedStore;
     private QuotaStoreHealthCheck storeHealth;
 
+    /** Camel Main initialises a component before it binds and prints the component's properties. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        SensitiveOptionNames.register(getCamelContext());
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DfineryApi api;

@@ -29,10 +29,10 @@ public class DfineryConfiguration implements Cloneable {
     private String serviceId;
 
     @UriParam(label = "security", secret = true)
-    private String importToken;
+    private String accessToken;
 
     @UriParam(label = "security", secret = true)
-    private String exportToken;
+    private String bearerToken;
 
     @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URI)
     private String baseUri = DEFAULT_BASE_URI;
@@ -178,22 +178,22 @@ public class DfineryConfiguration implements Cloneable {
         this.serviceId = serviceId;
     }
 
-    public String getImportToken() {
-        return importToken;
+    public String getAccessToken() {
+        return accessToken;
     }
 
     /** The import API token, sent as the {@code access_token} header of event, identity and profile calls. */
-    public void setImportToken(String importToken) {
-        this.importToken = importToken;
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
     }
 
-    public String getExportToken() {
-        return exportToken;
+    public String getBearerToken() {
+        return bearerToken;
     }
 
     /** The export API token, sent as an Authorization Bearer header on export calls. */
-    public void setExportToken(String exportToken) {
-        this.exportToken = exportToken;
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
     }
 
     public String getBaseUri() {
@@ -689,7 +689,7 @@ public class DfineryConfiguration implements Cloneable {
     /** Never prints the tokens. */
     @Override
     public String toString() {
-        return "DfineryConfiguration[serviceId=" + serviceId + ", baseUri=" + baseUri + ", importToken="
-               + (importToken == null ? "unset" : "***") + ", exportToken=" + (exportToken == null ? "unset" : "***") + "]";
+        return "DfineryConfiguration[serviceId=" + serviceId + ", baseUri=" + baseUri + ", accessToken="
+               + (accessToken == null ? "unset" : "***") + ", bearerToken=" + (bearerToken == null ? "unset" : "***") + "]";
     }
 }

@@ -92,8 +92,8 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        if (ObjectHelper.isEmpty(config.getExportToken())) {
-            throw DfineryAuthenticationException.missingToken("exportToken");
+        if (ObjectHelper.isEmpty(config.getBearerToken())) {
+            throw DfineryAuthenticationException.missingToken("bearerToken");
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int rows;
@@ -185,7 +185,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private int deliver(ExportRequest request) throws Exception {
         ExportBodyStream body;
         try {
-            body = new ExportBodyStream(exportClient.open(request, config.getServiceId(), config.getExportToken()));
+            body = new ExportBodyStream(exportClient.open(request, config.getServiceId(), config.getBearerToken()));
         } catch (RuntimeException e) {
             metrics.export(config.getServiceId(), request.dataset().name(), DfineryMetrics.kind(e), 0, 0);
             throw e;

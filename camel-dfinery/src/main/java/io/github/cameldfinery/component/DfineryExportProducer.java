@@ -64,8 +64,8 @@ public class DfineryExportProducer extends DefaultProducer {
             request = config.exportRequest(from, to == null ? from : to, today);
         }
         String serviceId = ServiceIds.resolve(exchange, config.getServiceId());
-        if (ObjectHelper.isEmpty(config.getExportToken())) {
-            throw DfineryAuthenticationException.missingToken("exportToken");
+        if (ObjectHelper.isEmpty(config.getBearerToken())) {
+            throw DfineryAuthenticationException.missingToken("bearerToken");
         }
         ExportBudget quota = services.exportBudget(serviceId, config);
         ExportBudget.Permit permit = quota.tryAcquire();
@@ -76,7 +76,7 @@ public class DfineryExportProducer extends DefaultProducer {
         }
         InputStream body;
         try {
-            body = exportClient.open(request, serviceId, config.getExportToken());
+            body = exportClient.open(request, serviceId, config.getBearerToken());
         } catch (RuntimeException e) {
             permit.close();
             throw e;

@@ -80,8 +80,8 @@ public class DfineryProducer extends DefaultAsyncProducer {
         String serviceId;
         try {
             serviceId = ServiceIds.resolve(exchange, config.getServiceId());
-            if (ObjectHelper.isEmpty(config.getImportToken())) {
-                throw DfineryAuthenticationException.missingToken("importToken");
+            if (ObjectHelper.isEmpty(config.getAccessToken())) {
+                throw DfineryAuthenticationException.missingToken("accessToken");
             }
             prepared = prepare(exchange, exchange.getMessage());
         } catch (Exception e) {
@@ -90,7 +90,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
             return true;
         }
         ServiceIds.write(exchange, serviceId);
-        pipeline.send(prepared, serviceId, config.getImportToken()).whenCompleteAsync((success, failure) -> {
+        pipeline.send(prepared, serviceId, config.getAccessToken()).whenCompleteAsync((success, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(failure.getCause() != null ? failure.getCause() : failure);

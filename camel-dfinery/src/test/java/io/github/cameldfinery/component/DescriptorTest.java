@@ -31,7 +31,7 @@ class DescriptorTest {
     @Test
     void tokensAreSecretsAndDurationsAreDurations() throws Exception {
         JsonNode properties = descriptor().get("properties");
-        for (String token : new String[] { "importToken", "exportToken" }) {
+        for (String token : new String[] { "accessToken", "bearerToken" }) {
             assertThat(properties.get(token).get("secret").asBoolean()).as(token).isTrue();
         }
         for (String duration : new String[] { "connectTimeout", "requestTimeout", "retryDelay", "retryMaxDelay",

@@ -29,8 +29,8 @@ abstract class DfineryTestSupport extends CamelTestSupport {
         DfineryConfiguration config = component.getConfiguration();
         config.setBaseUri(dfinery.baseUri().toString());
         config.setServiceId(SERVICE);
-        config.setImportToken(IMPORT_TOKEN);
-        config.setExportToken(EXPORT_TOKEN);
+        config.setAccessToken(IMPORT_TOKEN);
+        config.setBearerToken(EXPORT_TOKEN);
         config.setRetryDelay(5);
         config.setRetryMaxDelay(20);
         context.addComponent("dfinery", component);

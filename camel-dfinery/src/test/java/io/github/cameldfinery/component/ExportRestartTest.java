@@ -72,8 +72,8 @@ class ExportRestartTest {
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(emulator.baseUri().toString());
         component.getConfiguration().setServiceId(SERVICE);
-        component.getConfiguration().setImportToken("imp");
-        component.getConfiguration().setExportToken("exp");
+        component.getConfiguration().setAccessToken("imp");
+        component.getConfiguration().setBearerToken("exp");
         component.getConfiguration().setRetryDelay(1);
         component.getConfiguration().setRetryMaxDelay(5);
         context.addComponent("dfinery", component);

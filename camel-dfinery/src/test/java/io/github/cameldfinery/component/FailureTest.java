@@ -35,7 +35,7 @@ class FailureTest extends DfineryTestSupport {
             public void configure() {
                 from("direct:event").to("dfinery:event");
                 from("direct:noRetry").to("dfinery:event?maxRetries=0");
-                from("direct:wrongToken").to("dfinery:event?importToken=RAW(not-the-token)");
+                from("direct:wrongToken").to("dfinery:event?accessToken=RAW(not-the-token)");
                 from("direct:unknownService").to("dfinery:event?serviceId=nope");
                 from("direct:timeout").to("dfinery:event?requestTimeout=300ms&retryRequestTimeouts=false");
                 from("direct:refused").to("dfinery:event?baseUri=http://127.0.0.1:" + AvailablePortFinder.getNextAvailable()

@@ -44,7 +44,7 @@ class GracefulShutdownTest extends DfineryTestSupport {
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
         component.getConfiguration().setServiceId(SERVICE);
-        component.getConfiguration().setImportToken(IMPORT_TOKEN);
+        component.getConfiguration().setAccessToken(IMPORT_TOKEN);
         app.addComponent("dfinery", component);
         app.addRoutes(batchingRoute());
         app.start();

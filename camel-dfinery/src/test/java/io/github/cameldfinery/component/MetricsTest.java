@@ -50,8 +50,8 @@ class MetricsTest {
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
         component.getConfiguration().setServiceId("shop");
-        component.getConfiguration().setImportToken("imp");
-        component.getConfiguration().setExportToken("exp");
+        component.getConfiguration().setAccessToken("imp");
+        component.getConfiguration().setBearerToken("exp");
         component.getConfiguration().setRetryDelay(5);
         context.addComponent("dfinery", component);
         if (routes != null) {

@@ -15,7 +15,7 @@ final class ScaledQuota {
         DfineryConfiguration config = component.getConfiguration();
         config.setBaseUri(emulator.toString());
         config.setServiceId("shop");
-        config.setImportToken("imp");
+        config.setAccessToken("imp");
         config.setEventQuota(limit);
         config.setEventQuotaWindow(window.toMillis());
         config.setRateLimitMaxWait(maxWait.toMillis());

@@ -42,9 +42,9 @@ class SecretsInJmxAndDumpsTest extends DfineryTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:in").routeId("with-token").to("dfinery:event?importToken=RAW(" + URI_TOKEN + ")");
+                from("direct:in").routeId("with-token").to("dfinery:event?accessToken=RAW(" + URI_TOKEN + ")");
                 from("direct:configured").routeId("configured").to("dfinery:event");
-                from("direct:placeholder").routeId("placeholder").to("dfinery:profile?importToken={{dfinery.import-token}}");
+                from("direct:placeholder").routeId("placeholder").to("dfinery:profile?accessToken={{dfinery.access-token}}");
             }
         };
     }
@@ -68,13 +68,13 @@ class SecretsInJmxAndDumpsTest extends DfineryTestSupport {
         }
         String placeholder = PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context,
                 ((ModelCamelContext) context).getRouteDefinition("placeholder"));
-        assertThat(placeholder).contains("{{dfinery.import-token}}");
+        assertThat(placeholder).contains("{{dfinery.access-token}}");
     }
 
     @Override
     protected java.util.Properties useOverridePropertiesWithPropertiesComponent() {
         java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("dfinery.import-token", IMPORT_TOKEN);
+        properties.setProperty("dfinery.access-token", IMPORT_TOKEN);
         return properties;
     }
 }

@@ -62,7 +62,7 @@ class SecretsTest extends DfineryTestSupport {
             @Override
             public void configure() {
                 from("direct:configured").to("dfinery:event");
-                from("direct:inUri").to("dfinery:event?importToken=RAW(" + URI_TOKEN + ")");
+                from("direct:inUri").to("dfinery:event?accessToken=RAW(" + URI_TOKEN + ")");
             }
         };
     }
@@ -111,7 +111,7 @@ class SecretsTest extends DfineryTestSupport {
         assertThat(logs.list).as("logging was captured").isNotEmpty();
         assertThat(texts).noneMatch(text -> text.contains(IMPORT_TOKEN) || text.contains(URI_TOKEN)
                                             || text.contains("uri-token"));
-        assertThat(texts).anyMatch(text -> text.contains("importToken=xxxxxx"));
+        assertThat(texts).anyMatch(text -> text.contains("accessToken=xxxxxx"));
     }
 
     /**
@@ -122,12 +122,12 @@ class SecretsTest extends DfineryTestSupport {
     void aTokenInAUriWithAPlaceholderReachesTheLogComponentOptionsDoNot() {
         String inUri = "placeholder-token-SECRET";
         context.getPropertiesComponent().addOverrideProperty("emulator.uri", dfinery.baseUri().toString());
-        context.getPropertiesComponent().addOverrideProperty("dfinery.import-token", inUri);
+        context.getPropertiesComponent().addOverrideProperty("dfinery.access-token", inUri);
 
         send("dfinery:profile?baseUri={{emulator.uri}}", java.util.Map.of("df_push_optin", true),
                 DfineryConstants.EXTERNAL_ID, "u1");
         List<String> componentLevel = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        send("dfinery:identity?importToken={{dfinery.import-token}}", null, DfineryConstants.EXTERNAL_ID, "u1");
+        send("dfinery:identity?accessToken={{dfinery.access-token}}", null, DfineryConstants.EXTERNAL_ID, "u1");
 
         assertThat(componentLevel).anyMatch(line -> line.contains(dfinery.baseUri().toString()));
         assertThat(componentLevel).noneMatch(line -> line.contains(IMPORT_TOKEN));

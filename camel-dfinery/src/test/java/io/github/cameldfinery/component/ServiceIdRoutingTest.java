@@ -109,7 +109,7 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
         try (DefaultCamelContext bare = new DefaultCamelContext()) {
             DfineryComponent component = new DfineryComponent();
             component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
-            component.getConfiguration().setExportToken(EXPORT_TOKEN);
+            component.getConfiguration().setBearerToken(EXPORT_TOKEN);
             bare.addComponent("dfinery", component);
             bare.addRoutes(new RouteBuilder() {
                 @Override

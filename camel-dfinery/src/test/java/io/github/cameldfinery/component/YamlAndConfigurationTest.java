@@ -39,7 +39,7 @@ class YamlAndConfigurationTest extends DfineryTestSupport {
                 + "            uri: dfinery:event\n"
                 + "            parameters:\n"
                 + "              serviceId: " + OTHER_SERVICE + "\n"
-                + "              importToken: \"" + IMPORT_TOKEN + "\"\n"
+                + "              accessToken: \"" + IMPORT_TOKEN + "\"\n"
                 + "              requestTimeout: 7s\n"
                 + "- route:\n"
                 + "    from:\n"
@@ -102,7 +102,7 @@ class YamlAndConfigurationTest extends DfineryTestSupport {
         Properties properties = new Properties();
         properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
         properties.setProperty("camel.component.dfinery.service-id", SERVICE);
-        properties.setProperty("camel.component.dfinery.import-token", IMPORT_TOKEN);
+        properties.setProperty("camel.component.dfinery.access-token", IMPORT_TOKEN);
         properties.setProperty("camel.component.dfinery.request-timeout", "4s");
         properties.setProperty("camel.component.dfinery.rate-limit-max-wait", "1m");
         main.setOverrideProperties(properties);

@@ -3,14 +3,17 @@ package io.github.cameldfinery.emulator;
 import static io.github.cameldfinery.emulator.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.quota.QuotaState;
+import io.github.cameldfinery.emulator.quota.WindowCount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,38 @@ class RateLimitTest {
         assertThat(afterReset.statusCode()).isEqualTo(200);
         assertThat(afterReset.headers().firstValue("x-ratelimit-remaining")).hasValue("2");
         assertThat(afterReset.headers().firstValue("x-ratelimit-reset")).hasValue(Long.toString(reset + 2000));
+    }
+
+    @Test
+    void eachWindowsCountsAreKeptPerKindAndShownOverHttp() throws Exception {
+        ApiClient api = start(new EmulatorConfig().service(service(ApiClient.SERVICE, 2)));
+        long first = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
+        for (int i = 0; i < 3; i++) {
+            api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        }
+        clock.advance(Duration.ofSeconds(2));
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+        api.importCall("/api/v1/user-profile", Bodies.profile("u1", "{}"));
+        clock.advance(Duration.ofSeconds(4));
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, T));
+
+        assertThat(emulator.service(ApiClient.SERVICE).windows(ApiKind.EVENT)).containsExactly(
+                new WindowCount(first, first + 2000, 2, 2, 1),
+                new WindowCount(first + 2000, first + 4000, 2, 1, 0),
+                new WindowCount(first + 6000, first + 8000, 2, 1, 0));
+        assertThat(emulator.service(ApiClient.SERVICE).windows(ApiKind.PROFILE)).containsExactly(
+                new WindowCount(first + 2000, first + 4000, 2, 1, 0));
+        assertThat(emulator.service(ApiClient.SERVICE).windows(ApiKind.EXPORT)).isEmpty();
+
+        JsonNode windows = json(api.send(HttpRequest.newBuilder(
+                emulator.baseUri().resolve("/_emulator/services/" + ApiClient.SERVICE + "/windows")).GET().build()));
+        assertThat(windows.get("EVENT")).hasSize(3);
+        assertThat(windows.get("EVENT").get(0).get("startMillis").asLong()).isEqualTo(first);
+        assertThat(windows.get("EVENT").get(0).get("admitted").asLong()).isEqualTo(2);
+        assertThat(windows.get("EVENT").get(0).get("rejected").asLong()).isEqualTo(1);
+
+        emulator.reset();
+        assertThat(emulator.service(ApiClient.SERVICE).windows(ApiKind.EVENT)).isEmpty();
     }
 
     @Test

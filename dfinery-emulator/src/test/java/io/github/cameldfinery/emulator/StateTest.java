@@ -3,6 +3,8 @@ package io.github.cameldfinery.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
@@ -104,6 +106,27 @@ class StateTest {
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(api.importCall("/api/v1/events", ApiClient.SERVICE, "old-export", Bodies.purchases("u1", 1, T))
                 .body()).contains("40201");
+    }
+
+    @Test
+    void theRequestLogSizeIsConfigurable() throws Exception {
+        Path file = Files.createTempFile("emulator", ".yaml");
+        try {
+            Files.writeString(file, "port: 0\nrequest_log_size: 3\nservices:\n  - {service_id: " + ApiClient.SERVICE
+                    + ", import_token: " + ApiClient.IMPORT_TOKEN + ", export_token: " + ApiClient.EXPORT_TOKEN + "}\n");
+            try (DfineryEmulator emulator = DfineryEmulator.start(EmulatorConfig.read(file))) {
+                ApiClient client = new ApiClient(emulator.baseUri());
+                for (int i = 0; i < 5; i++) {
+                    client.importCall("/api/v1/events", Bodies.purchases("u" + i, 1, T));
+                }
+                assertThat(emulator.service(ApiClient.SERVICE).recentRequests()).as("the last 3 of 5").hasSize(3)
+                        .allSatisfy(r -> assertThat(r.body()).doesNotContain("\"u0\"", "\"u1\""));
+                assertThat(emulator.service(ApiClient.SERVICE).stats().requests(ApiKind.EVENT)).isEqualTo(5);
+            }
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(new EmulatorConfig().requestLogSize()).as("default").isEqualTo(1000);
     }
 
     @Test

@@ -1352,11 +1352,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param exportToken the value to set
+         * @param bearerToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointConsumerBuilder exportToken(String exportToken) {
-            doSetProperty("exportToken", exportToken);
+        default DfineryEndpointConsumerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
         /**
@@ -1367,11 +1367,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param importToken the value to set
+         * @param accessToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointConsumerBuilder importToken(String importToken) {
-            doSetProperty("importToken", importToken);
+        default DfineryEndpointConsumerBuilder accessToken(String accessToken) {
+            doSetProperty("accessToken", accessToken);
             return this;
         }
     }
@@ -2672,11 +2672,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param exportToken the value to set
+         * @param bearerToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointProducerBuilder exportToken(String exportToken) {
-            doSetProperty("exportToken", exportToken);
+        default DfineryEndpointProducerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
         /**
@@ -2687,11 +2687,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param importToken the value to set
+         * @param accessToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointProducerBuilder importToken(String importToken) {
-            doSetProperty("importToken", importToken);
+        default DfineryEndpointProducerBuilder accessToken(String accessToken) {
+            doSetProperty("accessToken", accessToken);
             return this;
         }
     }
@@ -3630,11 +3630,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param exportToken the value to set
+         * @param bearerToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointBuilder exportToken(String exportToken) {
-            doSetProperty("exportToken", exportToken);
+        default DfineryEndpointBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
         /**
@@ -3645,11 +3645,11 @@ public interface DfineryEndpointBuilderFactory {
          * 
          * Group: security
          * 
-         * @param importToken the value to set
+         * @param accessToken the value to set
          * @return the dsl builder
          */
-        default DfineryEndpointBuilder importToken(String importToken) {
-            doSetProperty("importToken", importToken);
+        default DfineryEndpointBuilder accessToken(String accessToken) {
+            doSetProperty("accessToken", accessToken);
             return this;
         }
     }

@@ -12,7 +12,7 @@ import io.github.cameldfinery.emulator.state.EmulatedService;
 
 /**
  * The emulator's own read-only window under {@value #PREFIX}, for curl and non-Java clients:
- * {@code GET stats}, {@code GET services/{id}/events|profiles|requests}, and {@code POST reset}.
+ * {@code GET stats}, {@code GET services/{id}/events|profiles|requests|windows}, and {@code POST reset}.
  */
 final class AdminHandler implements HttpHandler {
 
@@ -55,6 +55,7 @@ final class AdminHandler implements HttpHandler {
                     case "events": json(exchange, 200, service.events()); break;
                     case "profiles": json(exchange, 200, service.profiles()); break;
                     case "requests": json(exchange, 200, service.recentRequests()); break;
+                    case "windows": json(exchange, 200, service.windows()); break;
                     default: json(exchange, 404, Map.of("error", "no such resource '" + parts[2] + "'"));
                 }
             } else {

@@ -25,6 +25,7 @@ import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.faults.FaultPlan;
 import io.github.cameldfinery.emulator.quota.FixedWindowLimiter;
 import io.github.cameldfinery.emulator.quota.QuotaState;
+import io.github.cameldfinery.emulator.quota.WindowCount;
 import io.github.cameldfinery.emulator.validation.ExportValidator;
 import io.github.cameldfinery.emulator.validation.ImportValidator;
 import io.github.cameldfinery.emulator.validation.ValidatedRequests.EventBatch;
@@ -121,6 +122,23 @@ public final class EmulatedService {
         return new ServiceStats(requestCounts, acceptedCounts, rejectionCounts, events.stored(), events.duplicates(),
                 profiles.size(), profiles.merges(), deletes, faultCounts, quota, exportsInFlight.get(),
                 peakExports.get());
+    }
+
+    /**
+     * The rate-limit windows of this API kind that saw a request, oldest first, the current one last: requests
+     * admitted and refused in each (the last {@value FixedWindowLimiter#HISTORY} such windows).
+     */
+    public List<WindowCount> windows(ApiKind kind) {
+        return limiters.get(kind).windows();
+    }
+
+    /** {@link #windows(ApiKind)} of every API kind. */
+    public Map<ApiKind, List<WindowCount>> windows() {
+        Map<ApiKind, List<WindowCount>> windows = new EnumMap<>(ApiKind.class);
+        for (ApiKind kind : ApiKind.values()) {
+            windows.put(kind, windows(kind));
+        }
+        return windows;
     }
 
     /** The faults to inject into requests of this API kind. */

@@ -24,7 +24,7 @@ public class EventGatewayApplication {
                     .service(new ServiceConfig("gateway", "local-import-token", "local-export-token")));
             arguments.add("--camel.component.dfinery.base-uri=" + emulator.baseUri());
             arguments.add("--camel.component.dfinery.service-id=gateway");
-            arguments.add("--camel.component.dfinery.import-token=local-import-token");
+            arguments.add("--camel.component.dfinery.access-token=local-import-token");
             System.out.println("No DFINERY_IMPORT_TOKEN: using an embedded DFINERY emulator at " + emulator.baseUri());
         }
         SpringApplication.run(EventGatewayApplication.class, arguments.toArray(new String[0]));

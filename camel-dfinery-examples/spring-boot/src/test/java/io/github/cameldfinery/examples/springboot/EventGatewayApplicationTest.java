@@ -40,7 +40,7 @@ class EventGatewayApplicationTest {
     static void dfinery(DynamicPropertyRegistry registry) {
         registry.add("camel.component.dfinery.base-uri", () -> dfinery.baseUri().toString());
         registry.add("camel.component.dfinery.service-id", () -> "gateway");
-        registry.add("camel.component.dfinery.import-token", () -> "gw-import");
+        registry.add("camel.component.dfinery.access-token", () -> "gw-import");
         registry.add("camel.component.dfinery.max-retries", () -> "1");
         registry.add("camel.component.dfinery.retry-delay", () -> "10ms");
         registry.add("gateway.parked-dir", () -> parked.toString());

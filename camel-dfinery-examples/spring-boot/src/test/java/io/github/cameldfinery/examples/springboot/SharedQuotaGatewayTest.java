@@ -40,7 +40,7 @@ class SharedQuotaGatewayTest {
     @DynamicPropertySource
     static void dfinery(DynamicPropertyRegistry registry) {
         registry.add("camel.component.dfinery.base-uri", () -> dfinery.baseUri().toString());
-        registry.add("camel.component.dfinery.import-token", () -> "gw-import");
+        registry.add("camel.component.dfinery.access-token", () -> "gw-import");
         registry.add("camel.component.dfinery.quota-store-uri", redis::uri);
         registry.add("camel.component.dfinery.quota-store-unavailable", () -> "LOCAL_SHARE");
         registry.add("camel.component.dfinery.quota-local-share", () -> "0.5");

@@ -1,0 +1,42 @@
+package io.github.cameldfinery.redis;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+
+/**
+ * A Camel Main application in a JVM of its own for SecretsInLogsTest: its configuration is the properties file given
+ * as the only argument (tokens, quota store, YAML routes); it sends one event, reads one exported row, stops, and
+ * says {@code DONE}. Everything it logs goes to its standard error, which the test reads.
+ */
+public final class LoggedApplication {
+
+    private LoggedApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch row = new CountDownLatch(1);
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + args[0]);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rows").process(e -> row.countDown());
+            }
+        });
+        main.start();
+        try {
+            main.getCamelContext().createProducerTemplate().sendBody("direct:events",
+                    DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("logged-user")).build());
+            boolean exported = row.await(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
+            System.out.println("DONE exported=" + exported);
+        } finally {
+            main.stop();
+        }
+    }
+}
