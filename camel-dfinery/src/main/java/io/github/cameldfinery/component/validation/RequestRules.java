@@ -21,6 +21,16 @@ public final class RequestRules {
 
     public static final int MAX_EVENTS_PER_REQUEST = 100;
     public static final int MAX_ITEMS_PER_REQUEST = 100;
+    /**
+     * How deep a DFINERY request nests objects and arrays: a List body of requests, the request, its events, an
+     * event, its items, an item, a property's array.
+     */
+    public static final int API_DEPTH = 7;
+    /**
+     * How deep a message may nest before it is refused unread: well above {@link #API_DEPTH}, so that a value that
+     * is merely misplaced gets the rule it breaks, and far below what would exhaust a thread's stack.
+     */
+    public static final int MAX_DEPTH = 32;
     private static final List<String> IDENTIFIERS = DfineryIdentity.IDENTIFIERS;
 
     private static final Pattern PHONE = Pattern.compile("[0-9]{8,15}");
