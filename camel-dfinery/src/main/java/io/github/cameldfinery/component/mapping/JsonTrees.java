@@ -163,6 +163,11 @@ public final class JsonTrees {
             return NODES.textNode(Datetimes.toApi(value, path));
         }
         if (value instanceof LocalDate) {
+            int year = ((LocalDate) value).getYear();
+            if (year < 0 || year > 9999) {
+                throw new DfineryValidationException(path, value + " is out of range: DFINERY's Date (yyyy-MM-dd) has "
+                                                           + "four-digit years");
+            }
             return NODES.textNode(value.toString());
         }
         if (value instanceof LocalDateTime) {

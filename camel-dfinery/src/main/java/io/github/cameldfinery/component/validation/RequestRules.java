@@ -221,6 +221,9 @@ public final class RequestRules {
             throw new DfineryValidationException(where(path, field, index) + "." + name,
                     "nested objects are not allowed in DFINERY properties");
         }
+        if (value.isNumber()) {
+            number(value, () -> where(path, field, index) + "." + name);
+        }
         if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
@@ -228,7 +231,25 @@ public final class RequestRules {
                     throw new DfineryValidationException(where(path, field, index) + "." + name + "[" + i + "]",
                             "arrays hold only strings or numbers (Array of String, Long or Double)");
                 }
+                if (element.isNumber()) {
+                    int at = i;
+                    number(element, () -> where(path, field, index) + "." + name + "[" + at + "]");
+                }
             }
+        }
+    }
+
+    /**
+     * A number DFINERY can take: a Long, or a finite Double. JSON text such as {@code 1e400} parses to infinity,
+     * which JSON cannot carry and Jackson would send as the string {@code "Infinity"}.
+     */
+    private static void number(JsonNode value, Supplier<String> path) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw new DfineryValidationException(path.get(), "integer " + value + " does not fit a Long");
+            }
+        } else if (!Double.isFinite(value.doubleValue())) {
+            throw new DfineryValidationException(path.get(), "must be a finite number, got " + value.asText());
         }
     }
 
