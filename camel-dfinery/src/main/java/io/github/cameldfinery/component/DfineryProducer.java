@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.time.Duration;
 
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
+import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.http.ImportResponses;
 import io.github.cameldfinery.component.mapping.EventMapper;
 import io.github.cameldfinery.component.mapping.IdentityMapper;
@@ -85,6 +86,21 @@ public class DfineryProducer extends DefaultAsyncProducer {
             }
             prepared = prepare(exchange, exchange.getMessage());
         } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        } catch (StackOverflowError e) {
+            // The last line behind the mappers' depth limit: an Error thrown here would leave the exchange in flight
+            // and kill the thread of a seda or JMS consumer, out of the route's error handler's reach.
+            exchange.setException(new DfineryValidationException("body", "nests too deeply to be mapped (the stack "
+                                                                          + "overflowed)"));
+            callback.done(true);
+            return true;
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError || e instanceof LinkageError) {
+                throw e;
+            }
+            // Camel wraps it in a CamelExecutionException for the error handler.
             exchange.setException(e);
             callback.done(true);
             return true;

@@ -1,7 +1,9 @@
 package io.github.cameldfinery.component;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,12 +55,31 @@ final class MessageHeaderReader {
         }
         ObjectNode node = null;
         for (Map.Entry<String, String> header : HEADERS) {
-            String value = message.getHeader(header.getKey(), String.class);
-            if (value != null) {
+            Object raw = message.getHeader(header.getKey());
+            if (raw != null) {
                 node = node == null ? JsonNodeFactory.instance.objectNode() : node;
-                node.put(header.getValue(), value);
+                node.put(header.getValue(), identifier(header.getKey(), raw, message));
             }
         }
         return node;
+    }
+
+    /**
+     * An identifier header as text. Only a value that is one identifier converts: Camel would turn a Map or a List
+     * into its {@code toString()}, which DFINERY would take as a user's id.
+     */
+    private static String identifier(String header, Object value, Message message) {
+        if (value instanceof CharSequence || value instanceof Character || value instanceof Integer
+            || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof BigInteger
+            || value instanceof UUID) {
+            return value.toString();
+        }
+        if (value instanceof byte[]) {
+            // How Kafka and JMS bridges carry header text.
+            return message.getExchange().getContext().getTypeConverter().convertTo(String.class, message.getExchange(),
+                    value);
+        }
+        throw new DfineryValidationException("header " + header, "must be one identifier (a string or a whole number), "
+                                                                 + "got a " + value.getClass().getName());
     }
 }

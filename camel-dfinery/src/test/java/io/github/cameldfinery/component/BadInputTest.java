@@ -2,13 +2,18 @@ package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
@@ -130,7 +135,85 @@ class BadInputTest extends DfineryTestSupport {
                 "body.user_properties", "must be an object"));
         cases.add(Arguments.of("profile", "{\"identity\":{\"external_id\":\"u\"},\"user_properties\":{},\"extra\":1}",
                 "body.extra", "unknown field"));
+        String json = "{\"event_name\":\"df_login\",\"identity\":{\"external_id\":\"u\"},";
+        cases.add(Arguments.of("event", json + "\"event_datetime\":\"" + T + "\",\"event_properties\":{\"df_discount\":1e400}}",
+                "body.event_properties.df_discount", "must be a finite number, got Infinity"));
+        cases.add(Arguments.of("event", json + "\"event_datetime\":\"" + T + "\",\"event_properties\":{\"prices\":[1,-1e400]}}",
+                "body.event_properties.prices[1]", "must be a finite number, got -Infinity"));
+        cases.add(Arguments.of("event", json + "\"event_datetime\":\"" + T + "\",\"event_properties\":"
+                + "{\"df_quantity\":123456789012345678901234567890}}", "body.event_properties.df_quantity", "does not fit a Long"));
+        cases.add(Arguments.of("event", json + "\"event_datetime\":123456789012345678901234567890}", "body.event_datetime",
+                "out of range"));
+        cases.add(Arguments.of("event", event("event_datetime", "+10000-01-01T00:00:00Z"), "body.event_datetime",
+                "out of range: DFINERY's Datetime"));
+        cases.add(Arguments.of("event", event("event_datetime", Instant.parse("+10000-01-01T00:00:00Z")), "body.event_datetime",
+                "out of range"));
+        cases.add(Arguments.of("event", event("event_datetime", Long.MAX_VALUE), "body.event_datetime", "out of range"));
+        cases.add(Arguments.of("event", event("event_datetime", Instant.MAX), "body.event_datetime", "out of range"));
+        cases.add(Arguments.of("event", event("event_datetime", Instant.MIN), "body.event_datetime", "out of range"));
+        cases.add(Arguments.of("event", DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1"))
+                .datetime(Instant.MAX).build(), "body.event_datetime", "out of range"));
+        cases.add(Arguments.of("event", List.of(DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1"))
+                .datetime(OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)).build()), "body[0].event_datetime",
+                "out of range"));
+        cases.add(Arguments.of("event", event("event_properties", Map.of("df_when", Instant.MAX)),
+                "body.event_properties.df_when", "out of range"));
+        cases.add(Arguments.of("event", event("event_properties", Map.of("df_day", LocalDate.of(10000, 1, 1))),
+                "body.event_properties.df_day", "out of range"));
+        cases.add(Arguments.of("identity", "{\"identity\":{\"external_id\":\"u\"},\"request_datetime\":"
+                + "\"+10000-01-01T00:00:00Z\"}", "body.request_datetime", "out of range"));
+        cases.add(Arguments.of("profile", DfineryUserProfile.of(DfineryIdentity.externalId("u"),
+                Map.of("df_birth", Instant.parse("+10000-01-01T00:00:00Z"))), "body.user_properties.df_birth", "out of range"));
+        cases.add(Arguments.of("event", "{\"a\":".repeat(1001) + "1" + "}".repeat(1001), "body", "nesting depth"));
+        ObjectNode nanTree = (ObjectNode) FuzzTest.NODES.objectNode().put("event_name", "df_login").put("event_datetime", T);
+        nanTree.putObject("identity").put("external_id", "u");
+        nanTree.putObject("event_properties").put("df_discount", Double.NaN);
+        cases.add(Arguments.of("event", nanTree, "body.event_properties.df_discount", "must be a finite number, got NaN"));
+        cases.add(Arguments.of("event", event("event_properties", Map.of("df_discount",
+                FuzzTest.NODES.numberNode(Double.POSITIVE_INFINITY))), "body.event_properties.df_discount",
+                "must be a finite number"));
+        cases.add(Arguments.of("event", DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1")).datetime(T)
+                .property("df_discount", Float.NaN).build(), "body.event_properties.df_discount", "must be a finite number"));
+        cases.add(Arguments.of("event", DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1")).datetime(T)
+                .property("prices", List.of(1.0, Double.NEGATIVE_INFINITY)).build(), "body.event_properties.prices[1]",
+                "must be a finite number"));
+        cases.add(Arguments.of("profile", DfineryUserProfile.of(DfineryIdentity.externalId("u"), Map.of("df_score", Double.NaN)),
+                "body.user_properties.df_score", "must be a finite number"));
         return cases.stream();
+    }
+
+    static Stream<Arguments> headerCases() {
+        Map<String, Object> event = event("identity", null);
+        return Stream.of(
+                Arguments.of("event", event, DfineryConstants.EXTERNAL_ID, Map.of("id", "u1")),
+                Arguments.of("event", event, DfineryConstants.PHONE_NO, List.of("821012345678")),
+                Arguments.of("identity", null, DfineryConstants.EMAIL, new String[] {"a@example.com"}),
+                Arguments.of("identity", null, DfineryConstants.LINE_USER_ID, new Object()),
+                Arguments.of("profile", Map.of("df_name", "A"), DfineryConstants.KAKAO_USER_ID, Map.of("id", "k1")));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("headerCases")
+    void anIdentifierHeaderThatIsNotOneValueIsRejected(String api, Object body, String header, Object value) {
+        Exchange exchange = send("direct:" + api, body, header, value);
+
+        assertThat(exchange.getException()).isInstanceOf(DfineryValidationException.class);
+        DfineryValidationException error = (DfineryValidationException) exchange.getException();
+        assertThat(error.getField()).isEqualTo("header " + header);
+        assertThat(error.getRule()).contains("must be one identifier");
+        assertThat(service().stats().totalRequests()).as("nothing reached DFINERY").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("scalarHeaders")
+    void anIdentifierHeaderThatIsOneValueIsSentAsText(Object value, String sent) {
+        assertThat(send("direct:identity", null, DfineryConstants.EXTERNAL_ID, value).getException()).isNull();
+
+        assertThat(service().profileByExternalId(sent)).isNotNull();
+    }
+
+    static Stream<Arguments> scalarHeaders() {
+        return Stream.of(Arguments.of("u1", "u1"), Arguments.of(42L, "42"), Arguments.of("u2".getBytes(), "u2"));
     }
 
     @ParameterizedTest(name = "{0}: {2} {3}")

@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component.mapping;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,16 +20,25 @@ public final class Datetimes {
     private static final DateTimeFormatter API = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The first and the last second the API's four-digit year can write. */
+    private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long LAST_SECOND = LocalDate.of(9999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
+    static final String RANGE = "DFINERY's Datetime (yyyy-MM-dd'T'HH:mm:ss.SSS'Z') has four-digit years, "
+                                + "0000-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z";
+
     private Datetimes() {
     }
 
-    /** {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}, written by hand: it is on every event's path. */
+    /**
+     * {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}, written by hand: it is on every event's path. Only for instants known to
+     * be in range (the clock's); a caller's value goes through {@link #toApi}.
+     */
     public static String format(Instant instant) {
+        if (!inRange(instant)) {
+            throw new DfineryValidationException("datetime", instant + " is out of range: " + RANGE);
+        }
         java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return API.format(instant);
-        }
         char[] out = new char[24];
         put(out, 0, year, 4);
         out[4] = '-';
@@ -60,8 +70,19 @@ public final class Datetimes {
      * the zone would shift events by hours.
      */
     public static String toApi(Object value, String path) {
-        Instant instant = toInstant(value, path);
-        return format(instant);
+        return format(checked(toInstant(value, path), path));
+    }
+
+    private static boolean inRange(Instant instant) {
+        return instant.getEpochSecond() >= FIRST_SECOND && instant.getEpochSecond() <= LAST_SECOND;
+    }
+
+    /** The instant, if the API can write it: a later or earlier one would be sent as {@code +10000-…}. */
+    private static Instant checked(Instant instant, String path) {
+        if (!inRange(instant)) {
+            throw new DfineryValidationException(path, instant + " is out of range: " + RANGE);
+        }
+        return instant;
     }
 
     /**
@@ -69,7 +90,7 @@ public final class Datetimes {
      * string already in the API's canonical form is kept as it is.
      */
     public static String toApi(Object value, Supplier<String> parent, String field) {
-        if (value instanceof Instant) {
+        if (value instanceof Instant && inRange((Instant) value)) {
             return format((Instant) value);
         }
         if (value instanceof String && isCanonical((String) value)) {
@@ -86,7 +107,7 @@ public final class Datetimes {
         if (node.isTextual() && isCanonical(node.textValue())) {
             return node.textValue();
         }
-        return format(toInstant(node, path));
+        return format(checked(toInstant(node, path), path));
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ} with a valid calendar date and time, checked without a parser. */
@@ -128,6 +149,9 @@ public final class Datetimes {
                 return parse(node.textValue(), path);
             }
             if (node.isIntegralNumber()) {
+                if (!node.canConvertToLong()) {
+                    throw new DfineryValidationException(path, "epoch millis " + node + " is out of range: " + RANGE);
+                }
                 return Instant.ofEpochMilli(node.longValue());
             }
             throw new DfineryValidationException(path, "must be a datetime (ISO-8601 string with zone, or epoch millis)");

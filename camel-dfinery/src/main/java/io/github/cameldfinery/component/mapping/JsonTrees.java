@@ -10,9 +10,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -29,6 +32,7 @@ import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.model.DfineryItem;
 import io.github.cameldfinery.component.model.DfineryUserProfile;
+import io.github.cameldfinery.component.validation.RequestRules;
 
 /**
  * The one place where message bodies become JSON trees: typed models, Maps, Lists and JSON text alike, so that
@@ -87,21 +91,32 @@ public final class JsonTrees {
                || value instanceof DfineryItem || value instanceof DfineryEvent || value instanceof DfineryUserProfile;
     }
 
-    /** Converts a Java value into a JSON tree; date-times become DFINERY Datetime text. */
+    /**
+     * Converts a Java value into a JSON tree; date-times become DFINERY Datetime text. A value that nests deeper
+     * than {@link RequestRules#MAX_DEPTH} levels, or holds itself, is refused.
+     */
     public static JsonNode toTree(Object value, String path) {
-        return convert(value, path, null, -1);
+        try {
+            return convert(value, path, null, -1, 0);
+        } catch (TooDeep e) {
+            throw e.toValidationError();
+        }
     }
 
     /** Converts the value of the property {@code key} of the object at {@code parent}. */
     static JsonNode valueAt(Object value, String parent, String key) {
-        return convert(value, parent, key, -1);
+        try {
+            return convert(value, parent, key, -1, 0);
+        } catch (TooDeep e) {
+            throw e.toValidationError();
+        }
     }
 
     /**
      * Converts the value found at {@code parent.key} or {@code parent[index]}. The path text is only built when it
      * is needed (an error, or a container whose children need it): this runs for every value of every message.
      */
-    private static JsonNode convert(Object value, String parent, String key, int index) {
+    private static JsonNode convert(Object value, String parent, String key, int index, int depth) {
         if (value == null) {
             return NODES.nullNode();
         }
@@ -121,17 +136,17 @@ public final class JsonTrees {
             }
             return NODES.numberNode(number);
         }
-        return convertOther(value, path(parent, key, index));
+        return convertOther(value, path(parent, key, index), depth);
     }
 
     private static String path(String parent, String key, int index) {
         return key != null ? parent + "." + key : index >= 0 ? parent + "[" + index + "]" : parent;
     }
 
-    private static JsonNode convertOther(Object value, String path) {
+    private static JsonNode convertOther(Object value, String path, int depth) {
         if (value instanceof JsonNode) {
             // A copy: the mappers normalize trees in place, and the caller's object is not theirs to change.
-            return ((JsonNode) value).deepCopy();
+            return copy((JsonNode) value, path, depth);
         }
         if (value instanceof CharSequence || value instanceof Character || value instanceof Enum) {
             return NODES.textNode(value.toString());
@@ -148,77 +163,162 @@ public final class JsonTrees {
             return NODES.textNode(Datetimes.toApi(value, path));
         }
         if (value instanceof LocalDate) {
+            int year = ((LocalDate) value).getYear();
+            if (year < 0 || year > 9999) {
+                throw new DfineryValidationException(path, value + " is out of range: DFINERY's Date (yyyy-MM-dd) has "
+                                                           + "four-digit years");
+            }
             return NODES.textNode(value.toString());
         }
         if (value instanceof LocalDateTime) {
             throw new DfineryValidationException(path, "a LocalDateTime has no time zone; use Instant, OffsetDateTime "
                                                        + "or ZonedDateTime");
         }
-        if (value instanceof Map) {
-            ObjectNode object = NODES.objectNode();
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                if (!(entry.getKey() instanceof String)) {
-                    String type = entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName();
-                    throw new DfineryValidationException(path, "map keys must be strings, got " + type);
-                }
-                String key = (String) entry.getKey();
-                object.set(key, convert(entry.getValue(), path, key, -1));
-            }
-            return object;
-        }
-        if (value instanceof Collection) {
-            ArrayNode array = NODES.arrayNode();
-            int i = 0;
-            for (Object element : (Collection<?>) value) {
-                array.add(convert(element, path, null, i++));
-            }
-            return array;
-        }
-        if (value.getClass().isArray()) {
-            ArrayNode array = NODES.arrayNode();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                array.add(convert(Array.get(value, i), path, null, i));
-            }
-            return array;
+        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
+            return container(value, path, depth);
         }
         if (value instanceof DfineryIdentity) {
-            return convertOther(((DfineryIdentity) value).identifiers(), path);
+            return convertOther(((DfineryIdentity) value).identifiers(), path, depth);
         }
         if (value instanceof DfineryItem) {
-            return convertOther(((DfineryItem) value).properties(), path);
+            return convertOther(((DfineryItem) value).properties(), path, depth);
         }
         if (value instanceof DfineryEvent) {
-            return event((DfineryEvent) value, path);
+            return event((DfineryEvent) value, path, depth);
         }
         if (value instanceof DfineryUserProfile) {
             DfineryUserProfile profile = (DfineryUserProfile) value;
             ObjectNode node = NODES.objectNode();
             if (profile.getIdentity() != null) {
-                node.set("identity", toTree(profile.getIdentity(), path + ".identity"));
+                node.set("identity", convertOther(profile.getIdentity(), path + ".identity", depth + 1));
             }
-            node.set("user_properties", toTree(profile.getProperties(), path + ".user_properties"));
+            node.set("user_properties", convertOther(profile.getProperties(), path + ".user_properties", depth + 1));
             return node;
         }
         throw new DfineryValidationException(path, "values of type " + value.getClass().getName() + " are not supported");
     }
 
-    private static ObjectNode event(DfineryEvent event, String path) {
+    /**
+     * A Map, Collection or array and what it holds. Past {@link RequestRules#MAX_DEPTH} levels the walk stops, and
+     * each level adds itself to the error on the way back: that tells a value that holds itself from one that is
+     * merely too deep, without keeping track of anything while the walk succeeds.
+     */
+    private static JsonNode container(Object value, String path, int depth) {
+        if (depth > RequestRules.MAX_DEPTH) {
+            throw new TooDeep(value, path);
+        }
+        try {
+            if (value instanceof Map) {
+                ObjectNode object = NODES.objectNode();
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    if (!(entry.getKey() instanceof String)) {
+                        String type = entry.getKey() == null ? "null" : entry.getKey().getClass().getSimpleName();
+                        throw new DfineryValidationException(path, "map keys must be strings, got " + type);
+                    }
+                    String key = (String) entry.getKey();
+                    object.set(key, convert(entry.getValue(), path, key, -1, depth + 1));
+                }
+                return object;
+            }
+            ArrayNode array = NODES.arrayNode();
+            if (value instanceof Collection) {
+                int i = 0;
+                for (Object element : (Collection<?>) value) {
+                    array.add(convert(element, path, null, i++, depth + 1));
+                }
+            } else {
+                for (int i = 0; i < Array.getLength(value); i++) {
+                    array.add(convert(Array.get(value, i), path, null, i, depth + 1));
+                }
+            }
+            return array;
+        } catch (TooDeep e) {
+            throw e.via(value, path);
+        }
+    }
+
+    /** A copy of a caller's tree, bounded like {@link #container}; value nodes are immutable and shared. */
+    private static JsonNode copy(JsonNode node, String path, int depth) {
+        if (!node.isContainerNode()) {
+            return node;
+        }
+        if (depth > RequestRules.MAX_DEPTH) {
+            throw new TooDeep(node, path);
+        }
+        try {
+            if (node.isObject()) {
+                ObjectNode object = NODES.objectNode();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    JsonNode child = field.getValue();
+                    object.set(field.getKey(), child.isContainerNode()
+                            ? copy(child, path + "." + field.getKey(), depth + 1) : child);
+                }
+                return object;
+            }
+            ArrayNode array = NODES.arrayNode(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode child = node.get(i);
+                array.add(child.isContainerNode() ? copy(child, path + "[" + i + "]", depth + 1) : child);
+            }
+            return array;
+        } catch (TooDeep e) {
+            throw e.via(node, path);
+        }
+    }
+
+    /** The walk went past the depth limit: the containers from there up to where it began, deepest first. */
+    private static final class TooDeep extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Object> values = new ArrayList<>();
+        private final List<String> paths = new ArrayList<>();
+
+        TooDeep(Object value, String path) {
+            super(null, null, false, false);
+            via(value, path);
+        }
+
+        TooDeep via(Object value, String path) {
+            values.add(value);
+            paths.add(path);
+            return this;
+        }
+
+        /** The first value on the way down that is one of its own containers, or else the depth. */
+        DfineryValidationException toValidationError() {
+            int root = values.size() - 1;
+            for (int k = root - 1; k >= 0; k--) {
+                for (int i = root; i > k; i--) {
+                    if (values.get(i) == values.get(k)) {
+                        return new DfineryValidationException(paths.get(k), "refers back to " + paths.get(i)
+                                + ", which holds it: a cycle; a DFINERY request is a tree");
+                    }
+                }
+            }
+            return new DfineryValidationException(paths.get(0), "nested deeper than " + RequestRules.MAX_DEPTH
+                    + " levels of objects and arrays; DFINERY requests nest " + RequestRules.API_DEPTH + " at most");
+        }
+    }
+
+    private static ObjectNode event(DfineryEvent event, String path, int depth) {
         ObjectNode node = NODES.objectNode();
         node.put("event_log_id", event.getEventLogId());
         node.put("event_name", event.getEventName());
-        node.set("event_datetime", convert(event.getDatetime(), path, "event_datetime", -1));
+        node.set("event_datetime", convert(event.getDatetime(), path, "event_datetime", -1, depth + 1));
         if (!event.getItems().isEmpty()) {
             ArrayNode items = node.putArray("event_items");
             int i = 0;
             for (DfineryItem item : event.getItems()) {
-                items.add(convert(item, path + ".event_items", null, i++));
+                items.add(convert(item, path + ".event_items", null, i++, depth + 2));
             }
         }
         if (!event.getProperties().isEmpty()) {
-            node.set("event_properties", convert(event.getProperties(), path, "event_properties", -1));
+            node.set("event_properties", convert(event.getProperties(), path, "event_properties", -1, depth + 1));
         }
         if (event.getIdentity() != null) {
-            node.set("identity", convert(event.getIdentity(), path, "identity", -1));
+            node.set("identity", convert(event.getIdentity(), path, "identity", -1, depth + 1));
         }
         return node;
     }

@@ -21,6 +21,16 @@ public final class RequestRules {
 
     public static final int MAX_EVENTS_PER_REQUEST = 100;
     public static final int MAX_ITEMS_PER_REQUEST = 100;
+    /**
+     * How deep a DFINERY request nests objects and arrays: a List body of requests, the request, its events, an
+     * event, its items, an item, a property's array.
+     */
+    public static final int API_DEPTH = 7;
+    /**
+     * How deep a message may nest before it is refused unread: well above {@link #API_DEPTH}, so that a value that
+     * is merely misplaced gets the rule it breaks, and far below what would exhaust a thread's stack.
+     */
+    public static final int MAX_DEPTH = 32;
     private static final List<String> IDENTIFIERS = DfineryIdentity.IDENTIFIERS;
 
     private static final Pattern PHONE = Pattern.compile("[0-9]{8,15}");
@@ -211,6 +221,9 @@ public final class RequestRules {
             throw new DfineryValidationException(where(path, field, index) + "." + name,
                     "nested objects are not allowed in DFINERY properties");
         }
+        if (value.isNumber()) {
+            number(value, () -> where(path, field, index) + "." + name);
+        }
         if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
@@ -218,7 +231,25 @@ public final class RequestRules {
                     throw new DfineryValidationException(where(path, field, index) + "." + name + "[" + i + "]",
                             "arrays hold only strings or numbers (Array of String, Long or Double)");
                 }
+                if (element.isNumber()) {
+                    int at = i;
+                    number(element, () -> where(path, field, index) + "." + name + "[" + at + "]");
+                }
             }
+        }
+    }
+
+    /**
+     * A number DFINERY can take: a Long, or a finite Double. JSON text such as {@code 1e400} parses to infinity,
+     * which JSON cannot carry and Jackson would send as the string {@code "Infinity"}.
+     */
+    private static void number(JsonNode value, Supplier<String> path) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw new DfineryValidationException(path.get(), "integer " + value + " does not fit a Long");
+            }
+        } else if (!Double.isFinite(value.doubleValue())) {
+            throw new DfineryValidationException(path.get(), "must be a finite number, got " + value.asText());
         }
     }
 
