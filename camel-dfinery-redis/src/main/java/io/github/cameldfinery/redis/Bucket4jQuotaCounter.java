@@ -133,9 +133,10 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
                 reset = QuotaCounter.nextReset(resetAt, window, now);
                 tokens = limit;
             } else {
-                // No count from the server: count from this request on, as the local counter does.
+                // No count, or no reset to believe (the guard passes none from the past or beyond the window): the
+                // configured window from now, with what the server said is left if it said so.
                 reset = resetAt != null ? resetAt : now.plus(window);
-                tokens = rejected ? 0 : limit - 1;
+                tokens = rejected ? 0 : remaining != null ? Math.min(remaining, limit) : limit - 1;
             }
             BucketConfiguration config = configuration(reset, tokens);
             buckets.builder().build(key, () -> config).getAvailableTokens();

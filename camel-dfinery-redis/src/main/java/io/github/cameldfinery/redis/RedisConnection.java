@@ -40,7 +40,22 @@ final class RedisConnection {
         this.purpose = purpose;
     }
 
+    /** Opens the connection; throws when Redis cannot be reached. */
     void open() {
+        openWhenReachable();
+        try {
+            connect();
+        } catch (RedisStateRepository.RedisStateException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes the client without reaching Redis yet: while Redis cannot be reached every command fails, and the first
+     * command after it answers connects.
+     */
+    void openWhenReachable() {
         // Reconnect attempts at most 2 s apart (Lettuce's default grows to 30 s): back soon after Redis is.
         resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
@@ -48,27 +63,40 @@ final class RedisConnection {
         client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-        try {
-            connection = client.connect();
-        } catch (RedisException e) {
-            client.shutdown();
-            client = null;
-            resources.shutdown();
-            throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
-                                                               + purpose, e);
+    }
+
+    /** Connects unless connected; once connected, Lettuce reconnects by itself. */
+    private synchronized StatefulRedisConnection<String, String> connect() {
+        if (connection == null) {
+            if (client == null) {
+                throw new RedisStateRepository.RedisStateException("The Redis connection for " + purpose + " at "
+                                                                   + where() + " is not open", null);
+            }
+            try {
+                connection = client.connect();
+            } catch (RedisException e) {
+                throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
+                                                                   + purpose, e);
+            }
         }
+        return connection;
     }
 
     /** A second connection with binary values, for Bucket4j's buckets; closed with the first. */
-    StatefulRedisConnection<String, byte[]> binary() {
+    synchronized StatefulRedisConnection<String, byte[]> binary() {
         if (binary == null) {
-            requireOpen();
-            binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            connect();
+            try {
+                binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            } catch (RedisException e) {
+                throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
+                                                                   + purpose, e);
+            }
         }
         return binary;
     }
 
-    void close() {
+    synchronized void close() {
         if (binary != null) {
             binary.close();
             binary = null;
@@ -88,15 +116,7 @@ final class RedisConnection {
     }
 
     RedisCommands<String, String> commands() {
-        requireOpen();
-        return connection.sync();
-    }
-
-    private void requireOpen() {
-        if (connection == null) {
-            throw new RedisStateRepository.RedisStateException("The Redis connection for " + purpose + " at "
-                                                               + where() + " is not open", null);
-        }
+        return connect().sync();
     }
 
     /** Host and port only: a Redis URI may carry a password. */

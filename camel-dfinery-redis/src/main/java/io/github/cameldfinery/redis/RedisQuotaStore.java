@@ -40,9 +40,13 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
         super(redisUri, "the quota store");
     }
 
+    /**
+     * Starts whether or not Redis answers: the component's {@code quotaStoreUnavailable} applies from the start, and
+     * the buckets are reached once Redis answers.
+     */
     @Override
     protected void doStart() throws Exception {
-        super.doStart();
+        redis.openWhenReachable();
         renewals = camelContext != null
                 ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DfineryQuotaLeases")
                 : Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -50,17 +54,10 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
                     thread.setDaemon(true);
                     return thread;
                 });
-        buckets = new Bucket4jQuotaStore(
-                Bucket4jLettuce.casBasedBuilder(redis.binary())
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                KEEP_FULL_BUCKETS))
-                        .build(),
-                new RedisExportSlots(redis, prefix + "export-slot:", exportSlotLease, renewals), prefix, probeLease,
-                describe());
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         if (renewals != null) {
             if (camelContext != null) {
                 camelContext.getExecutorServiceManager().shutdown(renewals);
@@ -75,20 +72,30 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
 
     @Override
     public QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window) {
-        return started().requestCounter(serviceId, api, limit, window);
+        return new WhenConnected.Counter(() -> buckets().requestCounter(serviceId, api, limit, window));
     }
 
     @Override
     public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
-        return started().exportBudget(serviceId, limit, window, concurrency);
+        return new WhenConnected.Budget(() -> buckets().exportBudget(serviceId, limit, window, concurrency), limit,
+                window);
     }
 
-    private Bucket4jQuotaStore started() {
-        Bucket4jQuotaStore store = buckets;
-        if (store == null) {
+    /** The buckets on Redis, made when Redis first answers; throws until then. */
+    private synchronized Bucket4jQuotaStore buckets() {
+        if (renewals == null) {
             throw new IllegalStateException("The Redis quota store at " + redis.where() + " is not started");
         }
-        return store;
+        if (buckets == null) {
+            buckets = new Bucket4jQuotaStore(
+                    Bucket4jLettuce.casBasedBuilder(redis.binary())
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    KEEP_FULL_BUCKETS))
+                            .build(),
+                    new RedisExportSlots(redis, prefix + "export-slot:", exportSlotLease, renewals), prefix,
+                    probeLease, describe());
+        }
+        return buckets;
     }
 
     @Override

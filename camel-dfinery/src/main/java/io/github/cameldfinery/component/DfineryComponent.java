@@ -205,6 +205,7 @@ public class DfineryComponent extends HealthCheckComponent {
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
+            failover.check();
             storeHealth = new QuotaStoreHealthCheck(quotaGuards);
             HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
             if (health != null) {

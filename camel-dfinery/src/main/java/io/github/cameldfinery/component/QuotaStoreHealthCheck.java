@@ -10,7 +10,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 /**
  * Readiness check {@code dfinery-quota-store}, registered while a shared quota store is configured: UP while the store
  * answers, UP with the details while this JVM runs on its local share, DOWN when requests fail because the store
- * cannot be reached. Looks only at what the last calls found: checking costs nothing. Written against the
+ * cannot be reached. Looks at what the last calls found; while the store is down, it tries the store again (at most once
+ * a second), so that it turns UP when the store is back even without traffic. Written against the
  * {@code HealthCheck} interface of camel-api rather than camel-health's {@code AbstractHealthCheck}, which would make
  * camel-health, optional for users, a dependency of the component.
  */
@@ -51,10 +52,11 @@ final class QuotaStoreHealthCheck implements HealthCheck {
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        QuotaStoreFailover.Status status = guards.storeStatus();
-        if (status == null) {
+        if (guards.storeStatus() == null) {
             return builder.up().build();
         }
+        guards.checkStore();
+        QuotaStoreFailover.Status status = guards.storeStatus();
         builder.detail("store", status.store());
         builder.detail("state", status.state().name());
         if (status.downSince() != null) {

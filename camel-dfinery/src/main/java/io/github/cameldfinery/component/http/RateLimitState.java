@@ -1,6 +1,7 @@
 package io.github.cameldfinery.component.http;
 
 import java.net.http.HttpHeaders;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  *
  * @param window    the window as DFINERY writes it ({@code 1m}, {@code 1H}); null when absent
  * @param remaining requests left in the window; null when absent
- * @param resetAt   when the window resets; null when absent
+ * @param resetAt   when the window resets, as the server wrote it (the quota guard decides what to believe); null
+ *                  when absent or not a time
  */
 public record RateLimitState(String window, Long remaining, Instant resetAt) {
 
@@ -30,11 +32,16 @@ public record RateLimitState(String window, Long remaining, Instant resetAt) {
         return window != null || remaining != null || resetAt != null;
     }
 
+    /** Null for what no {@code Instant} holds: a header never fails a response (the guard bounds the rest). */
     static Instant toInstant(Long epoch) {
         if (epoch == null) {
             return null;
         }
-        return epoch < SECONDS_BELOW ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
+        try {
+            return epoch < SECONDS_BELOW ? Instant.ofEpochSecond(epoch) : Instant.ofEpochMilli(epoch);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static Optional<String> first(HttpHeaders headers, String... names) {

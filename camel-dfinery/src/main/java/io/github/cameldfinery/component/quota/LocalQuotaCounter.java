@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * The count of one JVM: the window's reset and the requests left, as learnt from the server's headers, taken down
- * by each request granted here. Before the first answer nothing is known, and one probe goes out.
+ * by each request granted here. Before the first answer nothing is known, and one probe goes out; so too after a
+ * window whose end the server did not say (no reset, or none to believe).
  */
 public final class LocalQuotaCounter implements QuotaCounter {
 
@@ -19,6 +20,11 @@ public final class LocalQuotaCounter implements QuotaCounter {
     private final Duration resetMargin;
     private Instant resetAt;
     private long remaining;
+    /**
+     * {@link #resetAt} is not the server's: when it passes, nothing is known of the next window, and a probe learns
+     * it.
+     */
+    private boolean guessed;
     /** The server answered in the current window. */
     private boolean answeredThisWindow;
 
@@ -47,30 +53,48 @@ public final class LocalQuotaCounter implements QuotaCounter {
         return Take.granted(granted);
     }
 
+    /**
+     * The reset given is one to believe ({@link ServerResets}) or null. Without one, the window is held to the
+     * configured window from now, and the window after it is learnt by a probe, never handed out whole on a guess.
+     */
     @Override
     public synchronized void observe(Long serverRemaining, Instant serverReset, boolean rejected) {
         Instant now = clock.instant();
         roll(now);
         answeredThisWindow = true;
         if (rejected) {
-            Instant reset = serverReset != null ? serverReset : now.plus(window);
-            if (reset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))) {
-                reset = now.plus(MIN_BACKOFF_AFTER_429);
+            if (serverReset != null) {
+                Instant reset = serverReset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))
+                        ? now.plus(MIN_BACKOFF_AFTER_429) : serverReset;
+                if (resetAt == null || reset.isAfter(resetAt)) {
+                    schedule(reset, false);
+                }
+            } else if (resetAt == null) {
+                schedule(now.plus(window), true);
             }
-            resetAt = resetAt == null || reset.isAfter(resetAt) ? reset : resetAt;
             remaining = 0;
-        } else if (serverReset == null || serverRemaining == null) {
+        } else if (serverReset == null) {
             if (resetAt == null) {
-                // The server says nothing about its count: count locally from now on.
-                resetAt = now.plus(window);
-                remaining = limit - 1;
+                // The server says nothing to believe about its window: count what it said left, or locally.
+                schedule(now.plus(window), true);
+                remaining = serverRemaining != null ? Math.min(serverRemaining, limit) : limit - 1;
+            } else if (guessed && serverRemaining != null) {
+                remaining = Math.min(remaining, serverRemaining);
             }
-        } else if (resetAt == null || serverReset.isAfter(resetAt)) {
-            resetAt = serverReset;
-            remaining = Math.min(serverRemaining, limit);
-        } else if (serverReset.equals(resetAt)) {
+        } else if (resetAt == null || guessed || serverReset.isAfter(resetAt)) {
+            long left = serverRemaining != null ? Math.min(serverRemaining, limit)
+                    : resetAt == null ? limit - 1 : remaining;
+            // Counted on a guess until now: what was granted on it may still be on its way to the server.
+            remaining = guessed ? Math.min(remaining, left) : left;
+            schedule(serverReset, false);
+        } else if (serverReset.equals(resetAt) && serverRemaining != null) {
             remaining = Math.min(remaining, serverRemaining);
         }
+    }
+
+    private void schedule(Instant reset, boolean guess) {
+        resetAt = reset;
+        guessed = guess;
     }
 
     @Override
@@ -107,7 +131,11 @@ public final class LocalQuotaCounter implements QuotaCounter {
     }
 
     private void roll(Instant now) {
-        if (resetAt != null && !now.isBefore(resetAt)) {
+        if (resetAt != null && !now.isBefore(resetAt) && guessed) {
+            schedule(null, false);
+            remaining = 0;
+            answeredThisWindow = false;
+        } else if (resetAt != null && !now.isBefore(resetAt)) {
             resetAt = QuotaCounter.nextReset(resetAt, window, now);
             remaining = limit;
             answeredThisWindow = false;

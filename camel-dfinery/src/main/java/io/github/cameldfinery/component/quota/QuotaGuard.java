@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DFINERY's request limit for one service and API kind, in front of a {@link QuotaCounter} that counts it (in this
@@ -26,6 +28,8 @@ import io.github.cameldfinery.component.http.RateLimitState;
  * the next look at a shared store while another replica probes) hands out permits.
  */
 public final class QuotaGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaGuard.class);
 
     private final String serviceId;
     private final String api;
@@ -47,6 +51,8 @@ public final class QuotaGuard {
     private long refused;
     private long rejectedByServer;
     private volatile double lastRemaining = Double.NaN;
+    private volatile ServerWord lastWord;
+    private final ServerResets resets;
 
     public QuotaGuard(String serviceId, String api, long limit, Duration window, QuotaCounter counter, Clock clock,
                       ScheduledExecutorService scheduler) {
@@ -56,6 +62,7 @@ public final class QuotaGuard {
         this.window = window;
         this.counter = counter;
         this.clock = clock;
+        this.resets = new ServerResets(api + " limit of service " + serviceId, window);
         this.wakeTimer = new EarliestTimer(scheduler, clock, this::onWake);
         this.expiryTimer = new EarliestTimer(scheduler, clock, this::expireOverdue);
     }
@@ -174,9 +181,17 @@ public final class QuotaGuard {
         return false;
     }
 
+    /** Says whose count ran out: the server's, in its own words, or the one configured here. */
     private DfineryRateLimitException spent(Instant resetAt) {
+        ServerWord word = lastWord;
+        if (word != null && word.spent()) {
+            return DfineryRateLimitException.refusedLocally("The DFINERY " + api + " quota of service " + serviceId
+                    + " is spent; it resets at " + resetAt + " (DFINERY's last answer: " + word + "); nothing was "
+                    + "sent", resetAt);
+        }
         return DfineryRateLimitException.refusedLocally("The DFINERY " + api + " quota of " + limit + " requests per "
-                + window + " for service " + serviceId + " is spent; it resets at " + resetAt, resetAt);
+                + window + " for service " + serviceId + " (as configured) is spent; it resets at " + resetAt
+                + "; nothing was sent", resetAt);
     }
 
     private void onWake() {
@@ -216,8 +231,15 @@ public final class QuotaGuard {
     }
 
     private void observe(RateLimitState state, boolean rejected, boolean probe) {
-        // The counter first: the probe's answer must be in the store before anyone takes from it.
-        counter.observe(state.remaining(), state.resetAt(), rejected);
+        Instant reset = resets.believe(state.resetAt(), clock.instant());
+        lastWord = new ServerWord(state, rejected);
+        try {
+            // The counter first: the probe's answer must be in the store before anyone takes from it.
+            counter.observe(state.remaining(), reset, rejected);
+        } catch (RuntimeException e) {
+            // The request is done (its events may be stored): what it said is lost, the next answer says it again.
+            LOG.warn("The DFINERY {} quota of service {} could not note an answer: {}", api, serviceId, e.toString());
+        }
         if (rejected) {
             lastRemaining = 0;
         } else if (state.remaining() != null) {
@@ -260,6 +282,23 @@ public final class QuotaGuard {
     private Snapshot snapshot(QuotaCounter.View view) {
         return new Snapshot(serviceId, api, limit, window, view.remaining() == null ? null : limit - view.remaining(),
                 view.remaining(), view.resetAt(), granted, refused, rejectedByServer, waiters.size());
+    }
+
+    /** What the server last said of its count, for the message of a refusal. */
+    private record ServerWord(RateLimitState state, boolean rejected) {
+
+        /** The server said its count is spent. */
+        boolean spent() {
+            return rejected || Long.valueOf(0).equals(state.remaining());
+        }
+
+        @Override
+        public String toString() {
+            return (rejected ? "rejected (HTTP 429 / 40401)" : "accepted")
+                   + (state.window() != null ? ", window " + state.window() : "")
+                   + (state.remaining() != null ? ", " + state.remaining() + " remaining" : "")
+                   + (state.resetAt() != null ? ", reset at " + state.resetAt() : "");
+        }
     }
 
     /** A request waiting to go out. */

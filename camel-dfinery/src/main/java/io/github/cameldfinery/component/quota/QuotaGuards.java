@@ -81,6 +81,13 @@ public final class QuotaGuards {
         return store;
     }
 
+    /** Tries a shared store that is down again, at most once a second. */
+    public void checkStore() {
+        if (failover != null && failover.status().state() != QuotaStoreFailover.State.SHARED) {
+            failover.check();
+        }
+    }
+
     /** Whether the shared store can be reached now; null for the in-memory store. */
     public QuotaStoreFailover.Status storeStatus() {
         return failover == null ? null : failover.status();

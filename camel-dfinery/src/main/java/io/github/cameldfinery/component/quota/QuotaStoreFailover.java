@@ -89,6 +89,28 @@ public final class QuotaStoreFailover {
         return null;
     }
 
+    /**
+     * Tries the store now: at the start, so that the choice applies before the first request (the store may be down
+     * when the application starts), and from the readiness check while the store is down (at most once a second),
+     * so that it turns UP when the store is back even without traffic.
+     */
+    public void check() {
+        Instant now = clock.instant();
+        boolean down;
+        synchronized (this) {
+            down = downSince != null;
+        }
+        if (down) {
+            reachable(now);
+            return;
+        }
+        try {
+            ping.run();
+        } catch (RuntimeException e) {
+            failed(now, e);
+        }
+    }
+
     /** Reads for a console: the store's view while it answers, else the local one; never throws. */
     <T> T look(Supplier<T> shared, Supplier<T> local) {
         try {

@@ -1,0 +1,49 @@
+package io.github.cameldfinery.component.quota;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which {@code x-ratelimit-reset} a guard believes: a time after now and at most the configured window away. Any
+ * other (in the past, past the window, beyond what an {@code Instant} holds) tells nothing of when the server's
+ * window ends, and the counters get none: they then hold the window to the configured one from now and learn the
+ * next one by a probe, instead of refusing requests until the year 3000, overflowing, or handing out a window the
+ * server has not begun.
+ */
+final class ServerResets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerResets.class);
+
+    private final String limitName;
+    private final Duration window;
+    /** A server that promises more than the window is told about once, not on every response. */
+    private final AtomicBoolean toldTooFar = new AtomicBoolean();
+
+    /**
+     * @param limitName the limit, as log lines name it
+     */
+    ServerResets(String limitName, Duration window) {
+        this.limitName = limitName;
+        this.window = window;
+    }
+
+    /** The reset to count with, or null when there is none to believe. */
+    Instant believe(Instant reset, Instant now) {
+        if (reset == null || !reset.isAfter(now)) {
+            return null;
+        }
+        if (reset.isAfter(now.plus(window))) {
+            if (toldTooFar.compareAndSet(false, true)) {
+                LOG.warn("DFINERY said the {} window resets at {}, later than the configured window of {} from now; "
+                         + "the quota guard holds it to that window and learns the next one with a single request "
+                         + "(logged once)", limitName, reset, window);
+            }
+            return null;
+        }
+        return reset;
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.cameldfinery.component;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A hostile server in front of the emulator: the JDK client, with each response's rate-limit headers (or the whole
+ * response) replaced as the test says. Only {@link #send} is used by the import producers.
+ */
+final class RewritingClient extends HttpClient {
+
+    /** What the n-th response (0-based) becomes. */
+    interface Rewrite {
+        /**
+         * @param n        the call's number
+         * @param response what the emulator answered; null when {@link #answerInstead} answered without it
+         * @return the headers to put in place of the rate-limit headers ({@code x-ratelimit-*}); null keeps them
+         */
+        Map<String, String> headers(int n, HttpResponse<?> response);
+    }
+
+    private final HttpClient delegate = HttpClient.newHttpClient();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final Rewrite rewrite;
+    /** Calls answered with a 429 without reaching the emulator. */
+    private final java.util.function.IntPredicate answerInstead;
+
+    RewritingClient(Rewrite rewrite, java.util.function.IntPredicate answer429Instead) {
+        this.rewrite = rewrite;
+        this.answerInstead = answer429Instead;
+    }
+
+    RewritingClient(Rewrite rewrite) {
+        this(rewrite, n -> false);
+    }
+
+    /** The rate-limit headers of one response. */
+    static Map<String, String> rateLimit(String window, String remaining, String reset) {
+        return Map.of("x-ratelimit-limit", window, "x-ratelimit-remaining", remaining, "x-ratelimit-reset", reset);
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        int n = calls.getAndIncrement();
+        if (answerInstead.test(n)) {
+            byte[] body = "{\"status\":false,\"code\":\"40401\",\"message\":\"TOO_MANY_REQUEST\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            return (HttpResponse<T>) new Rewritten<>(request, 429, headers(Map.of(), rewrite.headers(n, null)), body);
+        }
+        HttpResponse<T> response = delegate.send(request, handler);
+        Map<String, String> replaced = rewrite.headers(n, response);
+        if (replaced == null) {
+            return response;
+        }
+        return new Rewritten<>(request, response.statusCode(), headers(response.headers().map(), replaced),
+                response.body());
+    }
+
+    private static HttpHeaders headers(Map<String, List<String>> original, Map<String, String> rateLimit) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        original.forEach((name, values) -> {
+            if (!name.toLowerCase().startsWith("x-ratelimit-") && !name.toLowerCase().startsWith("x-rate-limit-")) {
+                headers.put(name, values);
+            }
+        });
+        if (rateLimit != null) {
+            rateLimit.forEach((name, value) -> headers.put(name, List.of(value)));
+        }
+        return HttpHeaders.of(headers, (name, value) -> true);
+    }
+
+    private record Rewritten<T>(HttpRequest request, int statusCode, HttpHeaders headers, T body)
+            implements HttpResponse<T> {
+        @Override
+        public Optional<HttpResponse<T>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.URI uri() {
+            return request.uri();
+        }
+
+        @Override
+        public Version version() {
+            return Version.HTTP_1_1;
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(request, handler);
+            } catch (IOException | InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                            HttpResponse.PushPromiseHandler<T> push) {
+        return sendAsync(request, handler);
+    }
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return delegate.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return delegate.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return delegate.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return delegate.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return delegate.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return delegate.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return delegate.executor();
+    }
+}
