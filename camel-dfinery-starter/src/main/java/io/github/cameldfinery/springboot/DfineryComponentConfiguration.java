@@ -1,7 +1,5 @@
 package io.github.cameldfinery.springboot;
 
-import java.time.Duration;
-
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -95,19 +93,21 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * When the rate limit is spent (the quota guard says so, or DFINERY answers HTTP 429 or code 40401): wait for
-     * the reset if it is at most this far away. 0 (the default) fails at once with DfineryRateLimitException.
+     * the reset if it is at most this far away. 0 (the default) fails at once with DfineryRateLimitException. A
+     * duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration rateLimitMaxWait = Duration.ofSeconds(0);
+    private String rateLimitMaxWait = "0s";
 
     /**
-     * The first backoff before a retry; it doubles on each retry, with random jitter, up to retryMaxDelay.
+     * The first backoff before a retry; it doubles on each retry, with random jitter, up to retryMaxDelay. A
+     * duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration retryDelay = Duration.ofMillis(250);
+    private String retryDelay = "250ms";
 
     /**
-     * The longest backoff between two retries.
+     * The longest backoff between two retries. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration retryMaxDelay = Duration.ofSeconds(10);
+    private String retryMaxDelay = "10s";
 
     /**
      * Whether a request timeout is retried. DFINERY may have processed the request already; a retry is still safe
@@ -147,9 +147,10 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String baseUri = "https://openapi.dfinery.ai";
 
     /**
-     * How long to wait for a TCP connection. A connect timeout means nothing was sent, so it is always retried.
+     * How long to wait for a TCP connection. A connect timeout means nothing was sent, so it is always retried. A
+     * duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private String connectTimeout = "10s";
 
     /**
      * A java.net.http.HttpClient to use instead of the one the component builds (one per distinct connect timeout
@@ -172,9 +173,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * How long to wait for a response once the request is sent. After a request timeout DFINERY may have processed
-     * the request; see retryRequestTimeouts.
+     * the request; see retryRequestTimeouts. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private String requestTimeout = "30s";
 
     /**
      * For dfinery:export of userProfiles: the audience whose users are exported; all users when unset.
@@ -215,9 +216,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Integer exportQuota = 100;
 
     /**
-     * The window of exportQuota.
+     * The window of exportQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration exportQuotaWindow = Duration.ofHours(1);
+    private String exportQuotaWindow = "1h";
 
     /**
      * For dfinery:export of userProfiles: comma-separated identity columns; DFINERY supports df_external_id.
@@ -281,9 +282,10 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Long eventQuota = 1000000L;
 
     /**
-     * The window of eventQuota; {{dfinery:event.window}} gives it in milliseconds.
+     * The window of eventQuota; {{dfinery:event.window}} gives it in milliseconds. A duration: 30s, 1m30s, 250ms or
+     * ISO-8601 (PT1M30S).
      */
-    private Duration eventQuotaWindow = Duration.ofMinutes(1);
+    private String eventQuotaWindow = "1m";
 
     /**
      * Identity API requests (deletes included) allowed per identityQuotaWindow and service (default 10,000 a
@@ -292,9 +294,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Long identityQuota = 10000L;
 
     /**
-     * The window of identityQuota.
+     * The window of identityQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration identityQuotaWindow = Duration.ofMinutes(1);
+    private String identityQuotaWindow = "1m";
 
     /**
      * Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute).
@@ -302,9 +304,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Long profileQuota = 10000L;
 
     /**
-     * The window of profileQuota.
+     * The window of profileQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration profileQuotaWindow = Duration.ofMinutes(1);
+    private String profileQuotaWindow = "1m";
 
     /**
      * Whether every import request, retries included, takes a permit from the quota guard first. The guard follows
@@ -320,9 +322,10 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Double quotaLocalShare;
 
     /**
-     * With quotaStoreUnavailable=LOCAL_SHARE: how long the local share may be used before requests fail.
+     * With quotaStoreUnavailable=LOCAL_SHARE: how long the local share may be used before requests fail. A duration:
+     * 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration quotaLocalShareMaxTime = Duration.ofMinutes(5);
+    private String quotaLocalShareMaxTime = "5m";
 
     /**
      * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
@@ -452,27 +455,27 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.operation = operation;
     }
 
-    public Duration getRateLimitMaxWait() {
+    public String getRateLimitMaxWait() {
         return rateLimitMaxWait;
     }
 
-    public void setRateLimitMaxWait(Duration rateLimitMaxWait) {
+    public void setRateLimitMaxWait(String rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
     }
 
-    public Duration getRetryDelay() {
+    public String getRetryDelay() {
         return retryDelay;
     }
 
-    public void setRetryDelay(Duration retryDelay) {
+    public void setRetryDelay(String retryDelay) {
         this.retryDelay = retryDelay;
     }
 
-    public Duration getRetryMaxDelay() {
+    public String getRetryMaxDelay() {
         return retryMaxDelay;
     }
 
-    public void setRetryMaxDelay(Duration retryMaxDelay) {
+    public void setRetryMaxDelay(String retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
     }
 
@@ -524,11 +527,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.baseUri = baseUri;
     }
 
-    public Duration getConnectTimeout() {
+    public String getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(Duration connectTimeout) {
+    public void setConnectTimeout(String connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
@@ -556,11 +559,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.requestThreads = requestThreads;
     }
 
-    public Duration getRequestTimeout() {
+    public String getRequestTimeout() {
         return requestTimeout;
     }
 
-    public void setRequestTimeout(Duration requestTimeout) {
+    public void setRequestTimeout(String requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
 
@@ -620,11 +623,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.exportQuota = exportQuota;
     }
 
-    public Duration getExportQuotaWindow() {
+    public String getExportQuotaWindow() {
         return exportQuotaWindow;
     }
 
-    public void setExportQuotaWindow(Duration exportQuotaWindow) {
+    public void setExportQuotaWindow(String exportQuotaWindow) {
         this.exportQuotaWindow = exportQuotaWindow;
     }
 
@@ -716,11 +719,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.eventQuota = eventQuota;
     }
 
-    public Duration getEventQuotaWindow() {
+    public String getEventQuotaWindow() {
         return eventQuotaWindow;
     }
 
-    public void setEventQuotaWindow(Duration eventQuotaWindow) {
+    public void setEventQuotaWindow(String eventQuotaWindow) {
         this.eventQuotaWindow = eventQuotaWindow;
     }
 
@@ -732,11 +735,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.identityQuota = identityQuota;
     }
 
-    public Duration getIdentityQuotaWindow() {
+    public String getIdentityQuotaWindow() {
         return identityQuotaWindow;
     }
 
-    public void setIdentityQuotaWindow(Duration identityQuotaWindow) {
+    public void setIdentityQuotaWindow(String identityQuotaWindow) {
         this.identityQuotaWindow = identityQuotaWindow;
     }
 
@@ -748,11 +751,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.profileQuota = profileQuota;
     }
 
-    public Duration getProfileQuotaWindow() {
+    public String getProfileQuotaWindow() {
         return profileQuotaWindow;
     }
 
-    public void setProfileQuotaWindow(Duration profileQuotaWindow) {
+    public void setProfileQuotaWindow(String profileQuotaWindow) {
         this.profileQuotaWindow = profileQuotaWindow;
     }
 
@@ -772,11 +775,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.quotaLocalShare = quotaLocalShare;
     }
 
-    public Duration getQuotaLocalShareMaxTime() {
+    public String getQuotaLocalShareMaxTime() {
         return quotaLocalShareMaxTime;
     }
 
-    public void setQuotaLocalShareMaxTime(Duration quotaLocalShareMaxTime) {
+    public void setQuotaLocalShareMaxTime(String quotaLocalShareMaxTime) {
         this.quotaLocalShareMaxTime = quotaLocalShareMaxTime;
     }
 
