@@ -1,16 +1,12 @@
 package io.github.cameldfinery.buildtools;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One component option as a property of a Spring Boot starter, typed the way Camel Spring Boot's generated starters
- * type it: boxed primitives, the option's own enum and bean types, and {@link java.time.Duration} for durations
- * (imported, written {@code Duration.ofSeconds(10)}: spring-boot-configuration-processor reads a default with its
- * unit only in that form).
+ * type it: boxed primitives and the option's own enum and bean types. Durations are text in Camel's notation, which
+ * the customizer hands to the component's configurer: Spring's {@code Duration} binding rejects the compound
+ * {@code 1m30s} that Camel Main takes.
  *
  * @param name the option's name
  * @param type the property's Java type, as source
@@ -21,10 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record StarterOption(String name, String type, String rawType, String initializer, String description,
                      boolean bean) {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-    private static final Map<String, String> DURATION_UNITS = Map.of(
-            "ms", "Millis", "s", "Seconds", "m", "Minutes", "h", "Hours", "d", "Days");
 
     static StarterOption of(String name, JsonNode option) {
         String kind = option.path("type").asText();
@@ -43,8 +35,8 @@ record StarterOption(String name, String type, String rawType, String initialize
                 return plain(name, isFloat ? "Float" : "Double",
                         defaultValue == null ? null : defaultValue + (isFloat ? "F" : "D"), description);
             case "duration":
-                return plain(name, "Duration", defaultValue == null ? null : duration(name, defaultValue),
-                        description);
+                return plain(name, "String", defaultValue == null ? null : quoted(defaultValue),
+                        description + " A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).");
             case "enum":
                 if (javaType.equals("java.lang.String")) {
                     return plain(name, "String", defaultValue == null ? null : quoted(defaultValue), description);
@@ -65,15 +57,6 @@ record StarterOption(String name, String type, String rawType, String initialize
     private static String rawType(String javaType) {
         int arguments = javaType.indexOf('<');
         return arguments < 0 ? javaType : javaType.substring(0, arguments);
-    }
-
-    private static String duration(String name, String value) {
-        Matcher matcher = DURATION.matcher(value);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("the default of the duration option " + name + ", " + value
-                                               + ", is not a number and one unit of ms, s, m, h or d");
-        }
-        return "Duration.of" + DURATION_UNITS.get(matcher.group(2)) + "(" + matcher.group(1) + ")";
     }
 
     private static String quoted(String text) {

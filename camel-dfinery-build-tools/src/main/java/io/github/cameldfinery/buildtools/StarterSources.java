@@ -58,8 +58,7 @@ public final class StarterSources {
         String scheme = descriptor.json().path("component").path("scheme").asText();
         String name = className(descriptor);
         StringBuilder out = header(packageName);
-        out.append("import java.time.Duration;\n\n")
-                .append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
+        out.append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
                 .append("import org.springframework.boot.context.properties.ConfigurationProperties;\n\n")
                 .append("/**\n * The ").append(scheme).append(" component's options as Spring Boot properties, {@code camel.component.")
                 .append(scheme).append(".*}.\n */\n")

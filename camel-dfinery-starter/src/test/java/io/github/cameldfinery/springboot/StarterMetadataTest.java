@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class StarterMetadataTest {
 
     static final String PREFIX = "camel.component.dfinery.";
-    static final Map<String, String> TYPES = Map.of("boolean", "java.lang.Boolean", "duration", "java.time.Duration",
+    static final Map<String, String> TYPES = Map.of("boolean", "java.lang.Boolean", "duration", "java.lang.String",
             "string", "java.lang.String");
 
     @Test

@@ -84,14 +84,15 @@ public final class DfineryConstants {
               javaType = "io.github.cameldfinery.component.api.DfineryExportDataset")
     public static final String EXPORT_DATASET = "CamelDfineryExportDataset";
 
-    @Metadata(description = "The first day of the exported event window (UTC); for the export producer, overrides "
-                            + "the fromDate option.",
-              javaType = "java.time.LocalDate")
+    @Metadata(description = "The first day of the exported event window (UTC), as ISO text (yyyy-MM-dd) so that a "
+                            + "file name made from it reads the same in every runtime; for the export producer, "
+                            + "overrides the fromDate option (a LocalDate or yyyy-MM-dd).",
+              javaType = "String")
     public static final String EXPORT_FROM_DATE = "CamelDfineryExportFromDate";
 
-    @Metadata(description = "The last day, inclusive, of the exported event window (UTC); for the export producer, "
-                            + "overrides the toDate option.",
-              javaType = "java.time.LocalDate")
+    @Metadata(description = "The last day, inclusive, of the exported event window (UTC), as ISO text (yyyy-MM-dd); "
+                            + "for the export producer, overrides the toDate option (a LocalDate or yyyy-MM-dd).",
+              javaType = "String")
     public static final String EXPORT_TO_DATE = "CamelDfineryExportToDate";
 
     @Metadata(label = "consumer", description = "The 0-based index of the row (or of the first row of a batch) "

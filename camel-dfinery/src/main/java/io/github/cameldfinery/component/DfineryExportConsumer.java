@@ -257,8 +257,9 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         ServiceIds.write(exchange, config.getServiceId());
         exchange.getMessage().setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
         if (request.from() != null) {
-            exchange.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());
-            exchange.getMessage().setHeader(DfineryConstants.EXPORT_TO_DATE, request.to());
+            // ISO text, not a LocalDate: Spring Boot's conversion service would make a file name like 11/28/26
+            exchange.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from().toString());
+            exchange.getMessage().setHeader(DfineryConstants.EXPORT_TO_DATE, request.to().toString());
         }
         return exchange;
     }

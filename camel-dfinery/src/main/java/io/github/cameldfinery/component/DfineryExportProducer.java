@@ -83,8 +83,8 @@ public class DfineryExportProducer extends DefaultProducer {
         }
         ServiceIds.write(exchange, serviceId);
         message.setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
-        message.setHeader(DfineryConstants.EXPORT_FROM_DATE, request.from());
-        message.setHeader(DfineryConstants.EXPORT_TO_DATE, request.to());
+        message.setHeader(DfineryConstants.EXPORT_FROM_DATE, isoText(request.from()));
+        message.setHeader(DfineryConstants.EXPORT_TO_DATE, isoText(request.to()));
         if (config.getOutputMode() == DfineryExportOutput.stream) {
             message.setBody(new FilterInputStream(body) {
                 @Override
@@ -108,6 +108,11 @@ public class DfineryExportProducer extends DefaultProducer {
         }
         message.setBody(rows);
         message.setHeader(DfineryConstants.EXPORT_ROW_COUNT, (long) rows.size());
+    }
+
+    /** ISO text, not a LocalDate: Spring Boot's conversion service would turn a LocalDate into a locale's date. */
+    private static String isoText(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static LocalDate date(Object header, String option, String name) {

@@ -86,8 +86,8 @@ class ExportConsumerTest extends DfineryTestSupport {
                 .containsExactlyInAnyOrderElementsOf(storedBefore(ExportTestData.today()));
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("one call per day window").isEqualTo(10);
         Exchange first = received.get(0);
-        assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)).isEqualTo(start);
-        assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_TO_DATE)).isEqualTo(start);
+        assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)).isEqualTo(start.toString());
+        assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_TO_DATE)).isEqualTo(start.toString());
         assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_ROW_INDEX)).isEqualTo(0L);
         assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_DATASET)).isEqualTo(DfineryExportDataset.events);
         assertThat(received.get(11).getMessage().getHeader(DfineryConstants.EXPORT_LAST_ROW)).isEqualTo(true);
@@ -112,7 +112,7 @@ class ExportConsumerTest extends DfineryTestSupport {
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("3 calls of 2 days, then the quota is spent")
                 .isEqualTo(3);
         assertThat(received).extracting(e -> e.getMessage().getHeader(DfineryConstants.EXPORT_TO_DATE))
-                .contains(ExportTestData.today().minusDays(5));
+                .contains(ExportTestData.today().minusDays(5).toString());
     }
 
     @Test
@@ -123,7 +123,7 @@ class ExportConsumerTest extends DfineryTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 30);
 
         assertThat(received).extracting(e -> e.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)).first()
-                .isEqualTo(ExportTestData.today().minusDays(30));
+                .isEqualTo(ExportTestData.today().minusDays(30).toString());
         assertThat(service().stats().rejections("exceed_date_range_limit")).isZero();
     }
 

@@ -4129,10 +4129,12 @@ public interface DfineryEndpointBuilderFactory {
             return "CamelDfineryExportDataset";
         }
         /**
-         * The first day of the exported event window (UTC); for the export
-         * producer, overrides the fromDate option.
+         * The first day of the exported event window (UTC), as ISO text
+         * (yyyy-MM-dd) so that a file name made from it reads the same in every
+         * runtime; for the export producer, overrides the fromDate option (a
+         * LocalDate or yyyy-MM-dd).
          * 
-         * The option is a: {@code java.time.LocalDate} type.
+         * The option is a: {@code String} type.
          * 
          * Group: common
          * 
@@ -4142,10 +4144,11 @@ public interface DfineryEndpointBuilderFactory {
             return "CamelDfineryExportFromDate";
         }
         /**
-         * The last day, inclusive, of the exported event window (UTC); for the
-         * export producer, overrides the toDate option.
+         * The last day, inclusive, of the exported event window (UTC), as ISO
+         * text (yyyy-MM-dd); for the export producer, overrides the toDate
+         * option (a LocalDate or yyyy-MM-dd).
          * 
-         * The option is a: {@code java.time.LocalDate} type.
+         * The option is a: {@code String} type.
          * 
          * Group: common
          * 

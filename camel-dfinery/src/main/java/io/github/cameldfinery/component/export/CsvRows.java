@@ -2,12 +2,12 @@ package io.github.cameldfinery.component.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.cameldfinery.component.model.DfineryExportRow;
 
 /**
  * Reads an export's CSV (RFC 4180, header row first) one row at a time, as column-to-value maps in column order,
@@ -16,11 +16,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  */
 public final class CsvRows implements AutoCloseable {
 
-    private static final ObjectReader READER = new CsvMapper().readerForMapOf(String.class)
+    private static final ObjectReader READER = new CsvMapper().readerFor(DfineryExportRow.class)
             .with(CsvSchema.emptySchema().withHeader());
 
-    private final MappingIterator<Map<String, String>> rows;
-    private Map<String, String> next;
+    private final MappingIterator<DfineryExportRow> rows;
+    private DfineryExportRow next;
     private long index = -1;
 
     public CsvRows(InputStream csv) throws IOException {
@@ -33,8 +33,8 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /** The next row; afterwards {@link #isLast()} tells whether it was the last one. */
-    public Map<String, String> next() throws IOException {
-        Map<String, String> current = next;
+    public DfineryExportRow next() throws IOException {
+        DfineryExportRow current = next;
         next = rows.hasNextValue() ? rows.nextValue() : null;
         index++;
         return current;

@@ -1,0 +1,22 @@
+package io.github.cameldfinery.component.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One row of a DFINERY export: column to value, in the CSV's column order, values as DFINERY wrote them (a missing
+ * value is the empty string). A {@code Map}, so routes read columns as {@code ${body[df_event_log_id]}}; its own
+ * type so that Camel converts it to text without touching other maps: a row converts to one line of NDJSON (the
+ * JSON object and a line break), so {@code from("dfinery:export").to("file:…")} writes a file of JSON lines.
+ */
+public class DfineryExportRow extends LinkedHashMap<String, String> {
+
+    private static final long serialVersionUID = 1L;
+
+    public DfineryExportRow() {
+    }
+
+    public DfineryExportRow(Map<String, String> columns) {
+        super(columns);
+    }
+}
