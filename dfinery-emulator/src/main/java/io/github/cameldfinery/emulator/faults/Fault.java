@@ -6,9 +6,16 @@ import java.time.Duration;
  * A failure the emulator injects instead of (or around) a normal answer.
  *
  * @param type  what goes wrong
- * @param delay for {@link Type#DELAY}, how long the answer is held back
+ * @param delay for {@link Type#DELAY}, how long the answer is held back; for {@link Type#STALL_BODY}, how long the
+ *              body stalls before the connection is closed
+ * @param bytes for {@link Type#STALL_BODY}, how many bytes of the body are sent before it stalls
+ * @param csv   for {@link Type#BROKEN_CSV}, how the CSV is broken
  */
-public record Fault(Type type, Duration delay) {
+public record Fault(Type type, Duration delay, long bytes, CsvDefect csv) {
+
+    public Fault(Type type, Duration delay) {
+        this(type, delay, 0, null);
+    }
 
     /** The kinds of injected failure. */
     public enum Type {
@@ -23,7 +30,31 @@ public record Fault(Type type, Duration delay) {
         /** The request is processed and stored, then the connection is closed without an answer. */
         DROP_AFTER_PROCESSING,
         /** Export only: the CSV body stops after about half of its rows and the connection is closed. */
-        CUT_EXPORT_BODY
+        CUT_EXPORT_BODY,
+        /**
+         * The request is processed and answered with HTTP 200 and its headers (an import's {@code Content-Length}
+         * promises the whole envelope), but the body stops after {@link #bytes()} bytes; the connection stays open
+         * and silent for {@link #delay()}, then is closed.
+         */
+        STALL_BODY,
+        /** Export only: HTTP 200 with {@code Content-Type: text/html} and an HTML page, as a proxy or gateway sends. */
+        HTML_UNDER_200,
+        /** Export only: HTTP 200 {@code text/csv} whose CSV is broken as {@link #csv()} says. */
+        BROKEN_CSV
+    }
+
+    /** How a {@link Type#BROKEN_CSV} body is broken. */
+    public enum CsvDefect {
+        /** A row whose first field has a closing quote followed by more text ({@code "broken"quote}). */
+        BAD_QUOTE,
+        /** A row with one field more than the header. */
+        EXTRA_COLUMN,
+        /** A row with one field fewer than the header. */
+        MISSING_FIELD,
+        /** A row whose first field holds bytes that are not UTF-8. */
+        BAD_UTF8,
+        /** A header row that names none of the export's columns. */
+        WRONG_HEADER
     }
 
     public static Fault http500() {
@@ -48,5 +79,22 @@ public record Fault(Type type, Duration delay) {
 
     public static Fault cutExportBody() {
         return new Fault(Type.CUT_EXPORT_BODY, Duration.ZERO);
+    }
+
+    /** Headers and the first {@code bytes} bytes of the body, then silence for {@code stall}, then a closed connection. */
+    public static Fault stallBody(long bytes, Duration stall) {
+        return new Fault(Type.STALL_BODY, stall, bytes, null);
+    }
+
+    public static Fault htmlUnder200() {
+        return new Fault(Type.HTML_UNDER_200, Duration.ZERO);
+    }
+
+    /**
+     * The export's CSV with a defect: a broken row after the first data row (or right after the header when there
+     * is none), or a wrong header row.
+     */
+    public static Fault brokenCsv(CsvDefect defect) {
+        return new Fault(Type.BROKEN_CSV, Duration.ZERO, 0, defect);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cameldfinery.emulator.http;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,9 @@ final class ExportHandler implements HttpHandler {
             }
             boolean cut = fault != null && fault.type() == Fault.Type.CUT_EXPORT_BODY;
             rateLimitHeaders.write(exchange.getResponseHeaders(), quota);
+            if (fault != null && spoiledBody(fault, export)) {
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", CSV);
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
@@ -174,6 +178,34 @@ final class ExportHandler implements HttpHandler {
             }
             out.close();
             record(200, "ok", null, true);
+        }
+
+        /** Answers with a body spoiled by {@code fault}; false when the fault does not spoil bodies. */
+        private boolean spoiledBody(Fault fault, ExportOperation.Export export) throws IOException {
+            switch (fault.type()) {
+                case HTML_UNDER_200:
+                    record(200, "fault:" + fault.type(), null, false);
+                    Exchanges.send(exchange, 200, "text/html; charset=utf-8",
+                            BodyFaults.HTML_PAGE.getBytes(StandardCharsets.UTF_8));
+                    return true;
+                case BROKEN_CSV:
+                    ByteArrayOutputStream csvBody = new ByteArrayOutputStream();
+                    export.write(csv, csvBody, -1);
+                    record(200, "fault:" + fault.type() + ":" + fault.csv(), null, false);
+                    Exchanges.send(exchange, 200, CSV, BodyFaults.broken(csvBody.toByteArray(), fault.csv()));
+                    return true;
+                case STALL_BODY:
+                    record(200, "fault:" + fault.type(), null, false);
+                    exchange.getResponseHeaders().set("Content-Type", CSV);
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = BodyFaults.stalling(exchange.getResponseBody(), fault.bytes(), fault.delay());
+                    export.write(csv, out, -1);
+                    // A body shorter than the stall point: stall at its end all the same.
+                    out.write(new byte[(int) Math.max(1, fault.bytes() + 1)]);
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private void reject(ExportResult result, String detail, QuotaState quota) throws IOException {

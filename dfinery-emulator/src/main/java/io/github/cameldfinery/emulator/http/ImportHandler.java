@@ -139,7 +139,25 @@ final class ImportHandler implements HttpHandler {
             }
             rateLimitHeaders.write(exchange.getResponseHeaders(), quota);
             service.record(recorded(200, ImportCode.OK.code(), null), true);
+            if (fault != null && fault.type() == Fault.Type.STALL_BODY) {
+                stallAnswer(fault);
+                return;
+            }
             answer(exchange, 200, ImportCode.OK, null);
+        }
+
+        /** The OK envelope's headers, its Content-Length promising all of it, and only its first bytes. */
+        private void stallAnswer(Fault fault) throws IOException {
+            ObjectNode envelope = mapper.createObjectNode();
+            envelope.put("status", true);
+            envelope.put("code", ImportCode.OK.code());
+            envelope.put("message", ImportCode.OK.message());
+            envelope.put("data", true);
+            byte[] body = mapper.writeValueAsBytes(envelope);
+            exchange.getResponseHeaders().set("Content-Type", Exchanges.JSON);
+            exchange.sendResponseHeaders(200, body.length);
+            BodyFaults.stalling(exchange.getResponseBody(), Math.min(fault.bytes(), body.length - 1), fault.delay())
+                    .write(body);
         }
 
         /** Applies a fault that acts before processing; true when the request ends here. */
