@@ -21,7 +21,6 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
 
     private static final Set<String> PROPERTY_NAMES;
     private static final Set<String> SECRET_PROPERTY_NAMES;
-    private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(68);
@@ -98,7 +97,6 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         secretProps.add("accessToken");
         secretProps.add("bearerToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
@@ -129,11 +127,6 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     @Override
     public Set<String> secretPropertyNames() {
         return SECRET_PROPERTY_NAMES;
-    }
-
-    @Override
-    public Set<String> endpointIdentityPropertyNames() {
-        return ENDPOINT_IDENTITY_PROPERTY_NAMES;
     }
 
     @Override

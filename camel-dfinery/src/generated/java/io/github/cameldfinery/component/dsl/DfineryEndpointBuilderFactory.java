@@ -3896,7 +3896,7 @@ public interface DfineryEndpointBuilderFactory {
          * The internal instance of the builder used to access to all the
          * methods representing the name of headers.
          */
-        public static final DfineryHeaderNameBuilder INSTANCE = new DfineryHeaderNameBuilder();
+        private static final DfineryHeaderNameBuilder INSTANCE = new DfineryHeaderNameBuilder();
 
         /**
          * The DFINERY service id for this message. Set by the route, it

@@ -1,0 +1,32 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Duration text as Spring XML users write it, read into the milliseconds the options hold. */
+class DfineryDurationEditorTest {
+
+    static long millis(String text) {
+        DfineryDurationEditor editor = new DfineryDurationEditor();
+        editor.setAsText(text);
+        return (Long) editor.getValue();
+    }
+
+    @Test
+    void readsTheFormsCamelAccepts() {
+        assertThat(millis("30s")).isEqualTo(30_000);
+        assertThat(millis("1m")).isEqualTo(60_000);
+        assertThat(millis("250ms")).isEqualTo(250);
+        assertThat(millis("1h30m")).isEqualTo(5_400_000);
+        assertThat(millis("PT30S")).isEqualTo(30_000);
+        assertThat(millis("1500")).as("digits stay milliseconds").isEqualTo(1_500);
+    }
+
+    @Test
+    void refusesWhatIsNoDurationNamingTheText() {
+        assertThatThrownBy(() -> millis("soon")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> millis(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    }
+}
