@@ -61,8 +61,8 @@ class KameletRoutesTest {
         context.getPropertiesComponent().setInitialProperties(properties);
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
-        component.getConfiguration().setImportToken("java-import");
-        component.getConfiguration().setExportToken("java-export");
+        component.getConfiguration().setAccessToken("java-import");
+        component.getConfiguration().setBearerToken("java-export");
         context.addComponent("dfinery", component);
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -89,7 +89,7 @@ class ThrottleOneLinerTest {
         properties.setProperty("camel.component.dfinery.event-quota-window", "1s");
         properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
         properties.setProperty("camel.component.dfinery.service-id", "shop");
-        properties.setProperty("camel.component.dfinery.import-token", "imp");
+        properties.setProperty("camel.component.dfinery.access-token", "imp");
         Main main = new Main();
         main.setOverrideProperties(properties);
         if (yaml) {

@@ -42,8 +42,8 @@ class ExportFileNameTest {
     static void dfinery(DynamicPropertyRegistry registry) {
         registry.add("camel.component.dfinery.base-uri", () -> dfinery.baseUri().toString());
         registry.add("camel.component.dfinery.service-id", () -> "gateway");
-        registry.add("camel.component.dfinery.import-token", () -> "gw-import");
-        registry.add("camel.component.dfinery.export-token", () -> "gw-export");
+        registry.add("camel.component.dfinery.access-token", () -> "gw-import");
+        registry.add("camel.component.dfinery.bearer-token", () -> "gw-export");
         registry.add("gateway.resend-auto-startup", () -> "false");
     }
 

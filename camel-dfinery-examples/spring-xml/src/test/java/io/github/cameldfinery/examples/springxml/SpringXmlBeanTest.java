@@ -71,7 +71,7 @@ class SpringXmlBeanTest {
         CamelContext java = new DefaultCamelContext();
         DfineryComponent component = new DfineryComponent();
         component.getConfiguration().setServiceId("java-shop");
-        component.getConfiguration().setImportToken("java-import");
+        component.getConfiguration().setAccessToken("java-import");
         component.getConfiguration().setBaseUri(dfinery.baseUri().toString());
         java.addComponent("dfinery", component);
         java.addRoutes(new RouteBuilder() {
