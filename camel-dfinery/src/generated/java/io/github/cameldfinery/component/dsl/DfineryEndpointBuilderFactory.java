@@ -1345,21 +1345,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointConsumerBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -1372,6 +1357,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointConsumerBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
@@ -2665,21 +2665,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointProducerBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -2692,6 +2677,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointProducerBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
@@ -3623,21 +3623,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -3650,6 +3635,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
