@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(70);
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -45,8 +45,10 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exchangePattern");
         props.add("exportClaims");
         props.add("exportConcurrency");
+        props.add("exportFormatErrorPolicy");
         props.add("exportQuota");
         props.add("exportQuotaWindow");
+        props.add("exportReadTimeout");
         props.add("exportToken");
         props.add("fromDate");
         props.add("greedy");
