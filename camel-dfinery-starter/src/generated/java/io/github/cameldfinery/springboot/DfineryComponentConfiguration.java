@@ -41,6 +41,16 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String cursorKey;
 
     /**
+     * What the export consumer does with a window whose body is not the expected CSV (DfineryExportFormatException):
+     * retry (the poll fails, the cursor stays and the window is exported again on the next poll; Camel's
+     * backoffErrorThreshold and backoffMultiplier space the attempts), skip (the window is recorded as skipped,
+     * logged at ERROR and counted, and the cursor moves past it), or stop (the route is stopped, the cursor stays).
+     * Rows the route received before the defect are received again if the window is exported again.
+     */
+    private io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy
+            = io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.retry;
+
+    /**
      * For the events consumer: the most windows one poll exports, so that catching up spreads over polls.
      */
     private Integer maxWindowsPerPoll = 10;
@@ -225,6 +235,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String exportQuotaWindow = "1h";
 
     /**
+     * How long an export body may go without progress: while the component or the route waits for its bytes, and,
+     * for a stream-mode body, once its exchange has ended while it is neither read nor closed. Then the body is
+     * aborted (the window fails and is exported again) and its concurrency slot is released. requestTimeout bounds
+     * the wait for the answer's headers.
+     */
+    private Duration exportReadTimeout = Duration.ofSeconds(60);
+
+    /**
      * For dfinery:export of userProfiles: comma-separated identity columns; DFINERY supports df_external_id.
      */
     private String identities;
@@ -391,6 +409,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     public void setCursorKey(String cursorKey) {
         this.cursorKey = cursorKey;
+    }
+
+    public io.github.cameldfinery.component.DfineryExportFormatErrorPolicy getExportFormatErrorPolicy() {
+        return exportFormatErrorPolicy;
+    }
+
+    public void setExportFormatErrorPolicy(io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy) {
+        this.exportFormatErrorPolicy = exportFormatErrorPolicy;
     }
 
     public Integer getMaxWindowsPerPoll() {
@@ -639,6 +665,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     public void setExportQuotaWindow(String exportQuotaWindow) {
         this.exportQuotaWindow = exportQuotaWindow;
+    }
+
+    public Duration getExportReadTimeout() {
+        return exportReadTimeout;
+    }
+
+    public void setExportReadTimeout(Duration exportReadTimeout) {
+        this.exportReadTimeout = exportReadTimeout;
     }
 
     public String getIdentities() {

@@ -60,10 +60,14 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportClaims": getOrCreateConfiguration(target).setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": getOrCreateConfiguration(target).setExportConcurrency(property(camelContext, int.class, value)); return true;
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": getOrCreateConfiguration(target).setExportFormatErrorPolicy(property(camelContext, io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.class, value)); return true;
         case "exportquota":
         case "exportQuota": getOrCreateConfiguration(target).setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": getOrCreateConfiguration(target).setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "exportreadtimeout":
+        case "exportReadTimeout": getOrCreateConfiguration(target).setExportReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -178,10 +182,14 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": return io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.class;
         case "exportquota":
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
+        case "exportreadtimeout":
+        case "exportReadTimeout": return long.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -297,10 +305,14 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "exportClaims": return getOrCreateConfiguration(target).getExportClaims();
         case "exportconcurrency":
         case "exportConcurrency": return getOrCreateConfiguration(target).getExportConcurrency();
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": return getOrCreateConfiguration(target).getExportFormatErrorPolicy();
         case "exportquota":
         case "exportQuota": return getOrCreateConfiguration(target).getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return getOrCreateConfiguration(target).getExportQuotaWindow();
+        case "exportreadtimeout":
+        case "exportReadTimeout": return getOrCreateConfiguration(target).getExportReadTimeout();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckconsumerenabled":

@@ -61,10 +61,14 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportClaims": target.getConfiguration().setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": target.getConfiguration().setExportConcurrency(property(camelContext, int.class, value)); return true;
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": target.getConfiguration().setExportFormatErrorPolicy(property(camelContext, io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.class, value)); return true;
         case "exportquota":
         case "exportQuota": target.getConfiguration().setExportQuota(property(camelContext, int.class, value)); return true;
         case "exportquotawindow":
         case "exportQuotaWindow": target.getConfiguration().setExportQuotaWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "exportreadtimeout":
+        case "exportReadTimeout": target.getConfiguration().setExportReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -193,10 +197,14 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": return io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.class;
         case "exportquota":
         case "exportQuota": return int.class;
         case "exportquotawindow":
         case "exportQuotaWindow": return long.class;
+        case "exportreadtimeout":
+        case "exportReadTimeout": return long.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -326,10 +334,14 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exportClaims": return target.getConfiguration().getExportClaims();
         case "exportconcurrency":
         case "exportConcurrency": return target.getConfiguration().getExportConcurrency();
+        case "exportformaterrorpolicy":
+        case "exportFormatErrorPolicy": return target.getConfiguration().getExportFormatErrorPolicy();
         case "exportquota":
         case "exportQuota": return target.getConfiguration().getExportQuota();
         case "exportquotawindow":
         case "exportQuotaWindow": return target.getConfiguration().getExportQuotaWindow();
+        case "exportreadtimeout":
+        case "exportReadTimeout": return target.getConfiguration().getExportReadTimeout();
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
         case "greedy": return target.isGreedy();

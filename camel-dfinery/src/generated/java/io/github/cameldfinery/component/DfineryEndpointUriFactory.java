@@ -23,7 +23,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("api");
         props.add("audience");
@@ -46,8 +46,10 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exchangePattern");
         props.add("exportClaims");
         props.add("exportConcurrency");
+        props.add("exportFormatErrorPolicy");
         props.add("exportQuota");
         props.add("exportQuotaWindow");
+        props.add("exportReadTimeout");
         props.add("fromDate");
         props.add("greedy");
         props.add("httpClient");

@@ -6,11 +6,17 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.export.ExportBodies;
+import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.metrics.MetricsLookup;
@@ -24,6 +30,7 @@ import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
@@ -68,6 +75,9 @@ public class DfineryComponent extends HealthCheckComponent {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
+    /** Import answers awaited: failed, never left pending, when the component stops. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final ExportBodies exportBodies = new ExportBodies();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService senders;
     private volatile ExecutorService httpClientThreads;
@@ -196,12 +206,17 @@ public class DfineryComponent extends HealthCheckComponent {
         timer.setPoolSize(1);
         timer.setMaxQueueSize(-1);
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DfineryTimer", timer);
+        if (scheduler instanceof ScheduledThreadPoolExecutor) {
+            // Every import send schedules its deadline and cancels it when the answer is in: drop cancelled ones
+            // at once rather than keeping them queued until their time.
+            ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
+        }
         DfineryQuotaStore store = quotaStore();
         QuotaStoreFailover failover = store.isShared() ? new QuotaStoreFailover(store, quotaStoreUnavailable,
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
         metrics = MetricsLookup.find(getCamelContext());
         quotaGuards = new QuotaGuards(store, failover, clock, scheduler, metrics);
-        services = new DfineryServices(this::http, scheduler, clock, metrics, quotaGuards);
+        services = new DfineryServices(this::http, this::exportClient, scheduler, clock, metrics, quotaGuards);
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
@@ -262,10 +277,9 @@ public class DfineryComponent extends HealthCheckComponent {
         }
         ServiceHelper.stopService(ownedStore);
         ownedStore = null;
-        for (ExecutorService pool : new ExecutorService[] { scheduler, senders, httpClientThreads }) {
-            if (pool != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(pool);
-            }
+        releaseWhatIsInFlight();
+        for (HttpClient client : httpClients.values()) {
+            close(client);
         }
         httpClients.clear();
     }
@@ -279,10 +293,60 @@ public class DfineryComponent extends HealthCheckComponent {
         return running;
     }
 
+    /**
+     * Nothing outlives a stop: open export bodies are aborted, sends in progress are interrupted, timers due later
+     * run now (a retry or a quota wait then fails, as nothing can be sent any more), and the import answers still
+     * awaited fail. Graceful shutdown has let the routes finish what they could before this.
+     */
+    private void releaseWhatIsInFlight() {
+        exportBodies.abortAll("the dfinery component stopped");
+        ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+        if (senders != null) {
+            threads.shutdownNow(senders);
+        }
+        if (scheduler != null) {
+            for (Runnable due : threads.shutdownNow(scheduler)) {
+                try {
+                    due.run();
+                } catch (RuntimeException e) {
+                    LOG.debug("A timer task failed while the component stopped", e);
+                }
+            }
+        }
+        DfineryConnectionException stopped = new DfineryConnectionException("The dfinery component stopped before "
+                + "DFINERY answered; DFINERY may have processed the request", true, null);
+        for (CompletableFuture<?> answer : inFlight) {
+            answer.completeExceptionally(stopped);
+        }
+        inFlight.clear();
+        if (httpClientThreads != null) {
+            threads.shutdownNow(httpClientThreads);
+        }
+    }
+
+    /**
+     * Closes a client the component made, on JDKs where HttpClient can be closed (21 on), so its selector thread
+     * ends now; on 17 the thread ends once the client is no longer referenced, which the stopped producers ensure.
+     */
+    private static void close(HttpClient client) {
+        if (client instanceof AutoCloseable) {
+            try {
+                HttpClient.class.getMethod("shutdownNow").invoke(client);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.debug("Could not close an HTTP client", e);
+            }
+        }
+    }
+
     /** The HTTP side of an endpoint with these options. */
     private DfineryHttpClient http(DfineryConfiguration config) {
-        return new DfineryHttpClient(httpClient(config), senders, config.getBaseUri(),
+        return new DfineryHttpClient(httpClient(config), senders, scheduler, inFlight, config.getBaseUri(),
                 Duration.ofMillis(config.getRequestTimeout()));
+    }
+
+    /** The export side of an endpoint with these options. */
+    private ExportClient exportClient(DfineryConfiguration config) {
+        return new ExportClient(http(config), scheduler, exportBodies, Duration.ofMillis(config.getExportReadTimeout()));
     }
 
     /** The client for this configuration: the injected one, or a shared one per connect timeout and proxy. */

@@ -133,6 +133,12 @@ public class DfineryConfiguration implements Cloneable {
     @UriParam(label = "export", defaultValue = "5")
     private int exportConcurrency = 5;
 
+    @UriParam(label = "export", javaType = "java.time.Duration", defaultValue = "60s")
+    private long exportReadTimeout = 60_000;
+
+    @UriParam(label = "consumer", defaultValue = "retry")
+    private DfineryExportFormatErrorPolicy exportFormatErrorPolicy = DfineryExportFormatErrorPolicy.retry;
+
     @UriParam(label = "producer")
     private String fromDate;
 
@@ -219,7 +225,8 @@ public class DfineryConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for a response once the request is sent. After a request timeout DFINERY may have processed
+     * How long to wait for a response once the request is sent: for imports the whole answer, headers and body; for
+     * exports the headers (exportReadTimeout bounds the body). After a request timeout DFINERY may have processed
      * the request; see retryRequestTimeouts.
      */
     public void setRequestTimeout(long requestTimeout) {
@@ -550,6 +557,35 @@ public class DfineryConfiguration implements Cloneable {
     /** Export calls that may run at once per service (DFINERY: 5). */
     public void setExportConcurrency(int exportConcurrency) {
         this.exportConcurrency = exportConcurrency;
+    }
+
+    public long getExportReadTimeout() {
+        return exportReadTimeout;
+    }
+
+    /**
+     * How long an export body may go without progress: while the component or the route waits for its bytes, and,
+     * for a stream-mode body, once its exchange has ended while it is neither read nor closed. Then the body is
+     * aborted (the window fails and is exported again) and its concurrency slot is released. requestTimeout bounds
+     * the wait for the answer's headers.
+     */
+    public void setExportReadTimeout(long exportReadTimeout) {
+        this.exportReadTimeout = exportReadTimeout;
+    }
+
+    public DfineryExportFormatErrorPolicy getExportFormatErrorPolicy() {
+        return exportFormatErrorPolicy;
+    }
+
+    /**
+     * What the export consumer does with a window whose body is not the expected CSV (DfineryExportFormatException):
+     * retry (the poll fails, the cursor stays and the window is exported again on the next poll; Camel's
+     * backoffErrorThreshold and backoffMultiplier space the attempts), skip (the window is recorded as skipped,
+     * logged at ERROR and counted, and the cursor moves past it), or stop (the route is stopped, the cursor stays).
+     * Rows the route received before the defect are received again if the window is exported again.
+     */
+    public void setExportFormatErrorPolicy(DfineryExportFormatErrorPolicy exportFormatErrorPolicy) {
+        this.exportFormatErrorPolicy = exportFormatErrorPolicy;
     }
 
     public String getFromDate() {

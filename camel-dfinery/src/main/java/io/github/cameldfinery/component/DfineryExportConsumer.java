@@ -8,11 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryConditionType;
 import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.component.export.ExportBodyStream;
@@ -24,6 +26,7 @@ import io.github.cameldfinery.component.quota.ExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -44,6 +47,8 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     private final DfineryConfiguration config;
     private ExportClient exportClient;
+    /** The body being read now, aborted when the consumer stops so that the poll thread is not held. */
+    private volatile ExportBodyStream current;
     private ExportCursor cursor;
     private ExportBudget quota;
     private DfineryMetrics metrics;
@@ -64,7 +69,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         DfineryServices services = getEndpoint().services();
-        exportClient = new ExportClient(services.http(config));
+        exportClient = services.exportClient(config);
         quota = services.exportBudget(config.getServiceId(), config);
         clock = services.clock();
         if (config.getStateRepository() == null) {
@@ -79,6 +84,17 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             metrics.exportCursorLag(config.getServiceId(), cursor.key(), () -> lagDays);
         }
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ExportBodyStream reading = current;
+        if (reading != null) {
+            reading.abort("the export consumer stopped");
+        }
+        super.doStop();
+        // A stopped route may be kept by JMX: it must not keep the HTTP client, and its threads, with it.
+        exportClient = null;
     }
 
     private String cursorKey() {
@@ -98,7 +114,12 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int rows;
         if (config.getDataset() == DfineryExportDataset.userProfiles) {
-            rows = Math.max(0, exportOnce(config.exportRequest(null, null, today)));
+            try {
+                rows = Math.max(0, exportOnce(config.exportRequest(null, null, today)));
+            } catch (DfineryExportFormatException e) {
+                onFormatError(e);
+                rows = 0;
+            }
         } else {
             rows = exportWindows(config, today);
         }
@@ -131,6 +152,13 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 int delivered;
                 try {
                     delivered = exportOnce(config.exportRequest(next, to, today));
+                } catch (DfineryExportFormatException e) {
+                    metrics.exportWindow(config.getServiceId(), false);
+                    onFormatError(e);
+                    // skipped: recorded, and the cursor moves past the window
+                    cursor.advance(to.plusDays(1));
+                    reached = to.plusDays(1);
+                    continue;
                 } catch (Exception e) {
                     metrics.exportWindow(config.getServiceId(), false);
                     throw e;
@@ -149,6 +177,47 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             lagDays = Math.max(0, ChronoUnit.DAYS.between(reached, today));
         }
         return rows;
+    }
+
+    /**
+     * Applies exportFormatErrorPolicy to a window whose body is not the expected CSV: returns when the window is to
+     * be skipped, throws otherwise (the cursor stays).
+     */
+    private void onFormatError(DfineryExportFormatException e) {
+        DfineryExportFormatErrorPolicy policy = config.getExportFormatErrorPolicy();
+        metrics.exportFormatError(config.getServiceId(), policy.name());
+        switch (policy) {
+            case skip:
+                LOG.error("{}; exportFormatErrorPolicy=skip: the window is skipped, its rows are not delivered",
+                        e.getMessage());
+                return;
+            case stop:
+                LOG.error("{}; exportFormatErrorPolicy=stop: the route {} is stopped, the cursor stays", e.getMessage(),
+                        getRouteId());
+                stopRoute();
+                throw e;
+            default:
+                // The poll fails with it: the consumer's readiness check shows it until a poll succeeds.
+                throw e;
+        }
+    }
+
+    /** Stops this consumer's route from another thread: the route stop waits for the poll that asks for it. */
+    private void stopRoute() {
+        String routeId = getRouteId();
+        if (routeId == null) {
+            return;
+        }
+        ExecutorServiceManager threads = getEndpoint().getCamelContext().getExecutorServiceManager();
+        ExecutorService stopper = threads.newSingleThreadExecutor(this, "DfineryStopRoute");
+        stopper.execute(() -> {
+            try {
+                getEndpoint().getCamelContext().getRouteController().stopRoute(routeId);
+            } catch (Exception failure) {
+                LOG.error("Could not stop the route {}", routeId, failure);
+            }
+        });
+        threads.shutdown(stopper);
     }
 
     /** The claim on a window: always granted without claims (one replica), else as the claims decide. */
@@ -185,12 +254,13 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private int deliver(ExportRequest request) throws Exception {
         ExportBodyStream body;
         try {
-            body = new ExportBodyStream(exportClient.open(request, config.getServiceId(), config.getBearerToken()));
+            body = exportClient.open(request, config.getServiceId(), config.getBearerToken(), () -> { });
         } catch (RuntimeException e) {
             metrics.export(config.getServiceId(), request.dataset().name(), DfineryMetrics.kind(e), 0, 0);
             throw e;
         }
         long[] rows = new long[1];
+        current = body;
         try {
             int delivered = deliver(request, body, rows);
             metrics.export(config.getServiceId(), request.dataset().name(), "success", rows[0], body.bytes());
@@ -198,6 +268,9 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         } catch (Exception e) {
             metrics.export(config.getServiceId(), request.dataset().name(), DfineryMetrics.kind(e), rows[0], body.bytes());
             throw e;
+        } finally {
+            current = null;
+            body.abort("the export call ended");
         }
     }
 
@@ -219,7 +292,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             return 1;
         }
         long count = 0;
-        try (CsvRows csv = new CsvRows(body)) {
+        try (body; CsvRows csv = new CsvRows(body, request.requiredColumns())) {
             List<Map<String, String>> batch = new ArrayList<>();
             long batchStart = 0;
             while (csv.hasNext()) {
@@ -288,7 +361,6 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     }
 
     private static String describe(ExportRequest request) {
-        return request.from() == null ? "the " + request.dataset() + " export"
-                : "the " + request.dataset() + " export " + request.from() + ".." + request.to();
+        return request.describe();
     }
 }

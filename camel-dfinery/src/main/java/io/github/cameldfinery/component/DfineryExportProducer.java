@@ -1,8 +1,6 @@
 package io.github.cameldfinery.component;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,12 +11,14 @@ import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.export.CsvRows;
+import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.quota.ExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -47,7 +47,14 @@ public class DfineryExportProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         services = getEndpoint().services();
-        exportClient = new ExportClient(services.http(config));
+        exportClient = services.exportClient(config);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // A stopped producer may be kept by JMX (its send processor): it must not keep the HTTP client with it.
+        exportClient = null;
+        super.doStop();
     }
 
     @Override
@@ -74,9 +81,9 @@ public class DfineryExportProducer extends DefaultProducer {
                     + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent; "
                     + "next call possible at " + quota.nextSlot(), quota.nextSlot());
         }
-        InputStream body;
+        ExportBodyStream body;
         try {
-            body = exportClient.open(request, serviceId, config.getBearerToken());
+            body = exportClient.open(request, serviceId, config.getBearerToken(), permit::close);
         } catch (RuntimeException e) {
             permit.close();
             throw e;
@@ -86,20 +93,19 @@ public class DfineryExportProducer extends DefaultProducer {
         message.setHeader(DfineryConstants.EXPORT_FROM_DATE, isoText(request.from()));
         message.setHeader(DfineryConstants.EXPORT_TO_DATE, isoText(request.to()));
         if (config.getOutputMode() == DfineryExportOutput.stream) {
-            message.setBody(new FilterInputStream(body) {
+            // The slot goes back when the body is closed or read to its end; a body still open when the exchange
+            // is over is aborted after exportReadTimeout without a read.
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        permit.close();
-                    }
+                public void onDone(Exchange done) {
+                    body.unattended();
                 }
             });
+            message.setBody(body);
             return;
         }
         List<Map<String, String>> rows = new ArrayList<>();
-        try (permit; CsvRows csv = new CsvRows(body)) {
+        try (body; CsvRows csv = new CsvRows(body, request.requiredColumns())) {
             while (csv.hasNext()) {
                 rows.add(csv.next());
             }

@@ -62,6 +62,14 @@ public class DfineryProducer extends DefaultAsyncProducer {
                 services.clock(), services.importGuards(config), services.metrics());
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        // A stopped producer may be kept by JMX (its send processor): it must not keep the HTTP client, whose
+        // selector thread lives as long as the client is referenced.
+        pipeline = null;
+        super.doStop();
+    }
+
     private DfineryTrackingPlan trackingPlan() throws Exception {
         if (config.getTrackingPlan() != null) {
             return config.getTrackingPlan();
@@ -79,7 +87,11 @@ public class DfineryProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         PreparedMessage prepared;
         String serviceId;
+        ImportPipeline pipeline = this.pipeline;
         try {
+            if (pipeline == null) {
+                throw new IllegalStateException("The producer of " + getEndpoint() + " is stopped");
+            }
             serviceId = ServiceIds.resolve(exchange, config.getServiceId());
             if (ObjectHelper.isEmpty(config.getAccessToken())) {
                 throw DfineryAuthenticationException.missingToken("accessToken");

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.pipeline.ImportGuards;
@@ -22,14 +23,17 @@ import io.github.cameldfinery.component.quota.QuotaGuards;
 final class DfineryServices {
 
     private final Function<DfineryConfiguration, DfineryHttpClient> http;
+    private final Function<DfineryConfiguration, ExportClient> exportClient;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final DfineryMetrics metrics;
     private final QuotaGuards quotaGuards;
 
-    DfineryServices(Function<DfineryConfiguration, DfineryHttpClient> http, ScheduledExecutorService scheduler,
+    DfineryServices(Function<DfineryConfiguration, DfineryHttpClient> http,
+                    Function<DfineryConfiguration, ExportClient> exportClient, ScheduledExecutorService scheduler,
                     Clock clock, DfineryMetrics metrics, QuotaGuards quotaGuards) {
         this.http = http;
+        this.exportClient = exportClient;
         this.scheduler = scheduler;
         this.clock = clock;
         this.metrics = metrics;
@@ -39,6 +43,11 @@ final class DfineryServices {
     /** The HTTP side of an endpoint with these options. */
     DfineryHttpClient http(DfineryConfiguration config) {
         return http.apply(config);
+    }
+
+    /** The export side of an endpoint with these options. */
+    ExportClient exportClient(DfineryConfiguration config) {
+        return exportClient.apply(config);
     }
 
     /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */

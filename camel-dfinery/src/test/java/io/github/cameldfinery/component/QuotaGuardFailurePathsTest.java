@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import io.github.cameldfinery.component.error.DfineryRateLimitException;
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import org.apache.camel.Exchange;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The first request after a start is the guard's probe: whatever way it ends, the guard lets the next requests go,
- * and nobody waits for it longer than the request timeout.
+ * and it ends within the request timeout, so nobody waits for it longer.
  */
 class QuotaGuardFailurePathsTest extends DfineryTestSupport {
 
@@ -78,19 +78,22 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     }
 
     @Test
-    void waitingForAProbeThatNeverAnswersEndsInATypedException() throws Exception {
+    void aProbeThatNeverAnswersEndsAtItsDeadlineAndTheNextRequestIsSent() throws Exception {
         override = n -> n == 0 ? neverAnswered : null;
 
+        long start = System.nanoTime();
         CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u1")));
         await().atMost(Duration.ofSeconds(5)).until(() -> client.calls.get() == 1);
-        CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u2")));
+        CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event?requestTimeout=5000",
+                e -> e.getMessage().setBody(event("u2")));
 
-        Exchange refused = waiting.get(5, TimeUnit.SECONDS);
-        assertThat(refused.getException()).isInstanceOf(DfineryRateLimitException.class)
-                .hasMessageContaining("first request");
-        assertThat(((DfineryRateLimitException) refused.getException()).isRefusedLocally()).isTrue();
-        assertThat(hanging).isNotDone();
-        assertThat(service().stats().totalRequests()).isZero();
+        // requestTimeout (500 ms) bounds the whole answer: the probe ends, and with it the wait for its answer.
+        Exchange timedOut = hanging.get(5, TimeUnit.SECONDS);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500 + 1_000);
+        assertThat(timedOut.getException()).isInstanceOf(DfineryConnectionException.class)
+                .hasMessageContaining("request timeout");
+        assertThat(waiting.get(5, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(service().events()).hasSize(1);
     }
 
     /** The JDK client, with a hook in front of each send. */

@@ -1,31 +1,51 @@
 package io.github.cameldfinery.component.export;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.component.model.DfineryExportRow;
 
 /**
  * Reads an export's CSV (RFC 4180, header row first) one row at a time, as column-to-value maps in column order,
- * one row ahead so that the caller knows which row is the last. A body that ends early fails with an IOException
- * from the stream, never as a short success.
+ * one row ahead so that the caller knows which row is the last. The header must name the dataset's columns, and
+ * every row must have as many fields as the header; a body that breaks these rules, or is not CSV or not UTF-8,
+ * fails with {@link DfineryExportFormatException}. A body that ends early fails with an IOException from the
+ * stream, never as a short success.
  */
 public final class CsvRows implements AutoCloseable {
 
-    private static final ObjectReader READER = new CsvMapper().readerFor(DfineryExportRow.class)
-            .with(CsvSchema.emptySchema().withHeader());
+    private static final ObjectReader READER = new CsvMapper().readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
-    private final MappingIterator<DfineryExportRow> rows;
+    private final ExportBodyStream body;
+    private final MappingIterator<String[]> rows;
+    private final String[] header;
     private DfineryExportRow next;
+    private long nextLine;
     private long index = -1;
 
-    public CsvRows(InputStream csv) throws IOException {
-        this.rows = READER.readValues(csv);
-        this.next = rows.hasNextValue() ? rows.nextValue() : null;
+    /**
+     * @param required the columns the header must name
+     */
+    public CsvRows(ExportBodyStream body, List<String> required) throws IOException {
+        this.body = body;
+        this.rows = guard(() -> READER.readValues(body), 1);
+        String[] first = guard(() -> rows.hasNextValue() ? rows.nextValue() : null, 1);
+        if (first == null) {
+            throw new DfineryExportFormatException(body.window(), 1, "the body is empty; a header row was expected",
+                    null);
+        }
+        this.header = checkedHeader(first, required);
+        advance();
     }
 
     public boolean hasNext() {
@@ -35,7 +55,7 @@ public final class CsvRows implements AutoCloseable {
     /** The next row; afterwards {@link #isLast()} tells whether it was the last one. */
     public DfineryExportRow next() throws IOException {
         DfineryExportRow current = next;
-        next = rows.hasNextValue() ? rows.nextValue() : null;
+        advance();
         index++;
         return current;
     }
@@ -52,5 +72,80 @@ public final class CsvRows implements AutoCloseable {
     @Override
     public void close() throws IOException {
         rows.close();
+    }
+
+    private void advance() throws IOException {
+        long line = line();
+        String[] fields = guard(() -> rows.hasNextValue() ? rows.nextValue() : null, line);
+        if (fields == null) {
+            next = null;
+            return;
+        }
+        if (fields.length != header.length) {
+            throw new DfineryExportFormatException(body.window(), line, "the row has " + fields.length
+                    + " fields, the header " + header.length, null);
+        }
+        DfineryExportRow row = new DfineryExportRow();
+        for (int i = 0; i < header.length; i++) {
+            row.put(header[i], fields[i]);
+        }
+        next = row;
+        nextLine = line;
+    }
+
+    private String[] checkedHeader(String[] names, List<String> required) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (name.isBlank()) {
+                throw new DfineryExportFormatException(body.window(), 1, "the header row has an empty column name",
+                        null);
+            }
+            if (!seen.add(name)) {
+                throw new DfineryExportFormatException(body.window(), 1, "the header row names the column '"
+                        + shorten(name) + "' twice", null);
+            }
+        }
+        List<String> missing = required.stream().filter(column -> !seen.contains(column)).toList();
+        if (!missing.isEmpty()) {
+            throw new DfineryExportFormatException(body.window(), 1, "the header row lacks the column(s) " + missing
+                    + " of the export; it starts " + shorten(Arrays.toString(names)), null);
+        }
+        return names;
+    }
+
+    /** The line the parser stands on: where the next row starts. */
+    private long line() {
+        JsonLocation location = rows.getCurrentLocation();
+        return location == null ? nextLine + 1 : Math.max(1, location.getLineNr());
+    }
+
+    /** Reads with the parser; a failure that is not the connection's is a broken body, at {@code line}. */
+    private <T> T guard(CsvRead<T> read, long line) throws IOException {
+        try {
+            return read.get();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException && body.brokeOff()) {
+                throw (IOException) e;
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IOException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IOException && body.brokeOff()) {
+                throw (IOException) cause;
+            }
+            String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            throw new DfineryExportFormatException(body.window(), line, shorten(what.lines().findFirst().orElse(what)),
+                    e);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    @FunctionalInterface
+    private interface CsvRead<T> {
+        T get() throws IOException;
     }
 }

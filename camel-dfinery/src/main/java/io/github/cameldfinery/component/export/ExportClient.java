@@ -4,35 +4,79 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryException;
+import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.http.FailureResponses;
 
 /**
  * Makes one export call and hands back the CSV body as a stream, never reading it whole. A failure answer (any
- * status but 200, or a JSON {@code {"result":"fail"}} body under 200) becomes a typed DfineryException.
+ * status but 200, or a JSON {@code {"result":"fail"}} body under 200) becomes a typed DfineryException; a 200 whose
+ * content type is not CSV (an HTML page from a proxy or gateway) a {@link DfineryExportFormatException}.
  */
 public final class ExportClient {
 
-    private final DfineryHttpClient http;
+    /**
+     * The content types a CSV body may come with. The API does not document DFINERY's; text/csv is what it is
+     * expected to be, the others are what servers commonly send for a file.
+     */
+    private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
+            "application/octet-stream", "");
 
-    public ExportClient(DfineryHttpClient http) {
+    private final DfineryHttpClient http;
+    private final ScheduledExecutorService timer;
+    private final ExportBodies bodies;
+    private final Duration readTimeout;
+
+    /**
+     * @param timer       runs the read-progress checks of open bodies
+     * @param bodies      the open bodies of the component, aborted when it stops
+     * @param readTimeout exportReadTimeout
+     */
+    public ExportClient(DfineryHttpClient http, ScheduledExecutorService timer, ExportBodies bodies,
+                        Duration readTimeout) {
         this.http = http;
+        this.timer = timer;
+        this.bodies = bodies;
+        this.readTimeout = readTimeout;
     }
 
-    /** The open CSV body; the caller closes it. */
-    public InputStream open(ExportRequest request, String serviceId, String token) {
+    /**
+     * The open CSV body; the caller closes it.
+     *
+     * @param onClose runs once when the body is closed, read to its end or aborted
+     */
+    public ExportBodyStream open(ExportRequest request, String serviceId, String token, Runnable onClose) {
         HttpResponse<InputStream> response = http.postForStream(request.path(), serviceId, "Authorization",
                 "Bearer " + token, request.toJson());
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (response.statusCode() == 200 && !type.startsWith("application/json")) {
-            return response.body();
+        String mediaType = type.split(";", 2)[0].trim();
+        if (response.statusCode() != 200 || mediaType.equals("application/json")) {
+            throw failure(request, response);
         }
-        throw failure(request, response);
+        if (!CSV_TYPES.contains(mediaType)) {
+            String start = start(response);
+            throw new DfineryExportFormatException(request.describe(), 0, "DFINERY answered HTTP 200 with Content-Type '"
+                    + mediaType + "' instead of text/csv; the body starts: " + start, null);
+        }
+        return bodies.open(response.body(), request.describe(), readTimeout, timer, onClose);
+    }
+
+    /** The first characters of a body that is not CSV, for the message; the rest is not read. */
+    private static String start(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            String text = new String(in.readNBytes(120), StandardCharsets.UTF_8);
+            return text.replaceAll("\\s+", " ").trim();
+        } catch (IOException e) {
+            return "(unreadable)";
+        }
     }
 
     private static DfineryException failure(ExportRequest request, HttpResponse<InputStream> response) {

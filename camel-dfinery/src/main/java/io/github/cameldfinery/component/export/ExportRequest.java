@@ -36,6 +36,21 @@ public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType e
         return dataset == DfineryExportDataset.events ? EVENT_PATH : PROFILE_PATH;
     }
 
+    /**
+     * The columns every answer to this export has, whatever properties it asks for: the unified id, and for events
+     * the system columns DFINERY documents. A header row without them is not this export's CSV.
+     */
+    public List<String> requiredColumns() {
+        return dataset == DfineryExportDataset.events
+                ? List.of("df_unified_id", "event_name", "df_api_version", "df_server_datetime", "df_correction_datetime")
+                : List.of("df_unified_id");
+    }
+
+    /** The export as messages name it: {@code the events export 2026-11-01..2026-11-01}. */
+    public String describe() {
+        return from == null ? "the " + dataset + " export" : "the " + dataset + " export " + from + ".." + to;
+    }
+
     /** Checks the filters and, for events, the range against the lookback. */
     public void validate(LocalDate today, int lookbackDays) {
         requireList(eventsCondition, events, "events");

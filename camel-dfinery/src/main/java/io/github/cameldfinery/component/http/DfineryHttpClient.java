@@ -12,9 +12,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 
@@ -31,20 +37,32 @@ public final class DfineryHttpClient {
     private final HttpClient http;
     private final Executor senders;
     private final Executor responses;
+    private final ScheduledExecutorService timer;
+    private final Set<CompletableFuture<?>> inFlight;
     private final String baseUri;
     private final Duration requestTimeout;
 
     /**
-     * @param senders the threads that send import requests and complete their futures
+     * @param senders  the threads that send import requests and complete their futures
+     * @param timer    ends sends that outlast requestTimeout
+     * @param inFlight the import answers awaited, shared with the component, which fails those left when it stops
      */
-    public DfineryHttpClient(HttpClient http, Executor senders, String baseUri, Duration requestTimeout) {
+    public DfineryHttpClient(HttpClient http, Executor senders, ScheduledExecutorService timer,
+                             Set<CompletableFuture<?>> inFlight, String baseUri, Duration requestTimeout) {
         this.http = http;
         this.senders = senders;
+        this.timer = timer;
+        this.inFlight = inFlight;
         this.responses = task -> {
             if (ON_SENDER.get()) {
                 task.run();
-            } else {
+                return;
+            }
+            try {
                 senders.execute(task);
+            } catch (RejectedExecutionException stopped) {
+                // The component is stopping: what reacts to the last answers must still run, or exchanges hang.
+                task.run();
             }
         };
         this.baseUri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
@@ -53,8 +71,9 @@ public final class DfineryHttpClient {
 
     /**
      * Posts a JSON body; completes with the response, or exceptionally with {@link DfineryConnectionException} when
-     * no complete response arrived. Throws {@link java.util.concurrent.RejectedExecutionException} when the
-     * component is stopping.
+     * no complete response arrived within requestTimeout of the send: the JDK's own timeout ends at the response
+     * headers, so a body that stalls after them is bounded here. Throws
+     * {@link java.util.concurrent.RejectedExecutionException} when the component is stopping.
      *
      * @param authHeader {@code access_token} or {@code Authorization}
      * @param authValue  the header's value (the token, or {@code Bearer} and the token)
@@ -63,26 +82,91 @@ public final class DfineryHttpClient {
                                                byte[] json, int length) {
         HttpRequest request = request(path, serviceId, authHeader, authValue, json, length);
         CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-        // A blocking send on a sender thread, and the future completed there: what reacts to the response runs on
+        inFlight.add(result);
+        result.whenComplete((response, failure) -> inFlight.remove(result));
+        // A blocking wait on a sender thread, and the future completed there: what reacts to the response runs on
         // the component's threads, never on a thread made for one response.
-        senders.execute(() -> {
-            ON_SENDER.set(Boolean.TRUE);
-            try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                result.complete(new ApiResponse(response.statusCode(), response.headers(), response.body()));
-            } catch (IOException e) {
-                result.completeExceptionally(connectionFailure(path, unwrap(e)));
-            } catch (InterruptedException e) {
+        try {
+            senders.execute(() -> send(request, path, result));
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(result);
+            throw e;
+        }
+        return result;
+    }
+
+    private void send(HttpRequest request, String path, CompletableFuture<ApiResponse> result) {
+        ON_SENDER.set(Boolean.TRUE);
+        // The JDK's blocking send, cut short by an interrupt at the deadline: its sendAsync would hand stages to
+        // CompletableFuture's default pool, which on 1 or 2 CPUs starts a thread per task.
+        Deadline deadline = new Deadline(Thread.currentThread());
+        ScheduledFuture<?> timer = schedule(deadline);
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            result.complete(new ApiResponse(response.statusCode(), response.headers(), response.body()));
+        } catch (IOException e) {
+            result.completeExceptionally(connectionFailure(path, unwrap(e)));
+        } catch (InterruptedException e) {
+            if (deadline.expired()) {
+                result.completeExceptionally(connectionFailure(path, new HttpTimeoutException(
+                        "no complete answer within " + requestTimeout.toMillis() + " ms")));
+            } else {
                 Thread.currentThread().interrupt();
                 result.completeExceptionally(new DfineryConnectionException("Interrupted while calling DFINERY "
                                                                             + path, true, e));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            } finally {
-                ON_SENDER.set(Boolean.FALSE);
             }
-        });
-        return result;
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        } finally {
+            deadline.finish();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            ON_SENDER.set(Boolean.FALSE);
+        }
+    }
+
+    private ScheduledFuture<?> schedule(Deadline deadline) {
+        try {
+            return timer.schedule(deadline::expire, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The component is stopping: it interrupts its sends itself.
+            return null;
+        }
+    }
+
+    /** The end of one send: interrupts the sending thread if the send is still running then, and only then. */
+    private static final class Deadline {
+        private final Thread sender;
+        private boolean done;
+        private boolean expired;
+
+        Deadline(Thread sender) {
+            this.sender = sender;
+        }
+
+        synchronized void expire() {
+            if (!done) {
+                expired = true;
+                sender.interrupt();
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        /** No interrupt comes after this; one that came as the send returned is cleared. */
+        void finish() {
+            boolean interrupted;
+            synchronized (this) {
+                done = true;
+                interrupted = expired;
+            }
+            if (interrupted) {
+                Thread.interrupted();
+            }
+        }
     }
 
     /**
@@ -138,7 +222,7 @@ public final class DfineryHttpClient {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof IOException && cause.getCause() instanceof ConnectException) {

@@ -61,6 +61,13 @@ public interface DfineryMetrics {
     default void exportWindow(String serviceId, boolean completed) {
     }
 
+    /**
+     * An export window's body was not the expected CSV; {@code action} is what exportFormatErrorPolicy did with it
+     * ({@code retry}, {@code skip}, {@code stop}).
+     */
+    default void exportFormatError(String serviceId, String action) {
+    }
+
     /** A gauge of how many closed days the cursor {@code cursorKey} is behind. */
     default void exportCursorLag(String serviceId, String cursorKey, DoubleSupplier days) {
     }

@@ -98,6 +98,12 @@ public final class MicrometerDfineryMetrics implements DfineryMetrics {
     }
 
     @Override
+    public void exportFormatError(String serviceId, String action) {
+        counter("dfinery.export.format.errors", "Export windows whose body was not the expected CSV", null,
+                "service", serviceId, "action", action).increment();
+    }
+
+    @Override
     public void exportCursorLag(String serviceId, String cursorKey, DoubleSupplier days) {
         gauge("dfinery.export.cursor.lag", "Closed days the export cursor is behind", "days", days,
                 "service", serviceId, "cursor", cursorKey);

@@ -1,0 +1,177 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.faults.Fault;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that sends the answer's headers and then stalls in the body: every wait ends within its deadline
+ * (requestTimeout for an import's whole answer, exportReadTimeout for an export body) plus one second, the quota
+ * guard's first request ends with it, a stop aborts a body being read, and stream bodies left open give their
+ * concurrency slot back.
+ */
+class StalledBodyTest extends DfineryTestSupport {
+
+    /** Far longer than any deadline here: a wait that is not cut short shows. */
+    static final Duration STALL = Duration.ofSeconds(25);
+    static final long SLACK_MS = 1_000;
+
+    @AfterEach
+    void clearFaults() {
+        service().faults(ApiKind.EVENT).clear();
+        service().faults(ApiKind.EXPORT).clear();
+    }
+
+    static DfineryEvent event(int i) {
+        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i)).build();
+    }
+
+    @Test
+    void aStalledImportAnswerFailsWithinRequestTimeout() {
+        service().faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, STALL));
+
+        long start = System.nanoTime();
+        Exchange exchange = send("dfinery:event?requestTimeout=2000&maxRetries=0", event(1));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class)
+                .hasMessageContaining("request timeout");
+        assertThat(((DfineryConnectionException) exchange.getException()).isRequestSent()).isTrue();
+        assertThat(tookMs).isLessThan(2_000 + SLACK_MS);
+    }
+
+    @Test
+    void aStalledFirstRequestDoesNotBlockTheQuotaGuard() {
+        service().faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, STALL));
+        String uri = "dfinery:event?requestTimeout=2000&maxRetries=0";
+        CompletableFuture<Exchange> first = template.asyncSend(uri, e -> e.getMessage().setBody(event(0)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> service().stats().requests(ApiKind.EVENT) >= 1);
+
+        // They may wait for the first answer longer than the first request's deadline: that deadline ends it.
+        List<CompletableFuture<Exchange>> later = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            DfineryEvent event = event(i);
+            later.add(template.asyncSend("dfinery:event?requestTimeout=6000&maxRetries=0",
+                    e -> e.getMessage().setBody(event)));
+        }
+
+        assertThat(first.join().getException()).isInstanceOf(DfineryConnectionException.class);
+        for (CompletableFuture<Exchange> exchange : later) {
+            assertThat(exchange.join().getException()).isNull();
+        }
+        assertThat(service().stats().requests(ApiKind.EVENT)).isEqualTo(11);
+    }
+
+    @Test
+    void aStalledExportBodyFailsWithinExportReadTimeout() {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
+
+        long start = System.nanoTime();
+        Exchange exchange = template.send("dfinery:export?exportReadTimeout=1000", e -> e.getMessage()
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class);
+        assertThat(exchange.getException().getCause()).hasMessageContaining("exportReadTimeout");
+        assertThat(tookMs).isLessThan(1_000 + SLACK_MS);
+        // The slot was given back: the next export runs.
+        Exchange next = template.send("dfinery:export", e -> e.getMessage()
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+        assertThat(next.getException()).isNull();
+        assertThat(next.getMessage().getBody(List.class)).hasSize(20);
+    }
+
+    @Test
+    void theConsumerExportsAStalledWindowAgainAndMissesNoRow() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
+        List<Map<?, ?>> rows = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?exportReadTimeout=1000&delay=100&startDate=" + ExportTestData.today().minusDays(1))
+                        .process(e -> rows.add(e.getMessage().getBody(Map.class)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows.size() >= 20);
+        assertThat(service().stats().requests(ApiKind.EXPORT)).isEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheContextAbortsAnExportBodyBeingRead() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?delay=100&startDate=" + ExportTestData.today().minusDays(1)).routeId("stalled")
+                        .to("log:rows?level=OFF");
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> service().stats().requests(ApiKind.EXPORT) >= 1);
+
+        long start = System.nanoTime();
+        context.stop();
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMs).isLessThan(5_000);
+        await().atMost(Duration.ofMillis(SLACK_MS)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().contains("dfinery://export") && t.isAlive()));
+    }
+
+    @Test
+    void streamBodiesLeftOpenGiveTheirSlotsBack() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 4));
+        String uri = "dfinery:export?outputMode=stream&exportReadTimeout=1000";
+        List<InputStream> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Exchange exchange = template.send(uri, e -> e.getMessage()
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+            assertThat(exchange.getException()).isNull();
+            open.add(exchange.getMessage().getBody(InputStream.class));
+        }
+        long start = System.nanoTime();
+
+        // Never closed: each is aborted once unread for exportReadTimeout after its exchange ended.
+        await().atMost(Duration.ofMillis(1_000 + SLACK_MS)).untilAsserted(() -> {
+            Exchange exchange = template.send(uri, e -> e.getMessage()
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+            assertThat(exchange.getException()).isNull();
+            exchange.getMessage().getBody(InputStream.class).close();
+        });
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000 + SLACK_MS);
+        assertThat(service().stats().requests(ApiKind.EXPORT)).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aStreamBodyReadToItsEndGivesItsSlotBackUnclosed() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 4));
+        String uri = "dfinery:export?outputMode=stream";
+        for (int i = 0; i < 10; i++) {
+            Exchange exchange = template.send(uri, e -> e.getMessage()
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+            assertThat(exchange.getException()).as("export %d", i).isNull();
+            // read to the end, never closed
+            assertThat(exchange.getMessage().getBody(InputStream.class).readAllBytes()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.cameldfinery.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.emulator.DfineryEmulator;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.BeanRepository;
+import org.apache.camel.support.DefaultRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Camel context with JMX on (the default) and the component as an application bean, stopped and started 50
+ * times with imports and exports in each cycle: threads, file descriptors and heap end within 10% of where they
+ * stood after a warm-up. JMX keeps the managed processors of stopped routes, and with them their producers, so a
+ * producer that held on to its HTTP client kept the client's selector thread and connections alive.
+ */
+class StopStartLeakTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StopStartLeakTest.class);
+    static final int WARM_UP = 10;
+    static final int CYCLES = 50;
+
+    final Map<String, Object> beans = new HashMap<>();
+    DfineryEmulator emulator;
+    CamelContext context;
+
+    /** Beans that outlive the Camel context, as in a Spring application context. */
+    final class ApplicationBeans implements BeanRepository {
+        @Override
+        public Object lookupByName(String name) {
+            return beans.get(name);
+        }
+
+        @Override
+        public <T> T lookupByNameAndType(String name, Class<T> type) {
+            Object bean = beans.get(name);
+            return type.isInstance(bean) ? type.cast(bean) : null;
+        }
+
+        @Override
+        public <T> Map<String, T> findByTypeWithName(Class<T> type) {
+            return Map.of();
+        }
+
+        @Override
+        public <T> Set<T> findByType(Class<T> type) {
+            return Set.of();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void fiftyStopStartCyclesWithTrafficAndJmxLeaveNothingBehind() throws Exception {
+        emulator = DfineryEmulator.start(new EmulatorConfig().service(new ServiceConfig("shop", "imp", "exp")));
+        DfineryComponent component = new DfineryComponent();
+        component.getConfiguration().setBaseUri(emulator.baseUri().toString());
+        component.getConfiguration().setServiceId("shop");
+        component.getConfiguration().setAccessToken("imp");
+        component.getConfiguration().setBearerToken("exp");
+        component.getConfiguration().setExportQuota(10_000);
+        beans.put("dfinery", component);
+        context = new DefaultCamelContext(new DefaultRegistry(new ApplicationBeans()));
+        assertThat(context.getManagementStrategy().getManagementAgent()).as("JMX is on").isNotNull();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:events").to("dfinery:event");
+                from("direct:export").to("dfinery:export");
+            }
+        });
+
+        for (int i = 0; i < WARM_UP; i++) {
+            cycle(i);
+        }
+        Usage before = settledUsage(null);
+        for (int i = 0; i < CYCLES; i++) {
+            cycle(WARM_UP + i);
+        }
+        Usage after = settledUsage(before);
+
+        LOG.info("Before {} cycles: {}; after: {}", CYCLES, before, after);
+        assertThat(after.threads).isLessThanOrEqualTo(before.threads * 11 / 10);
+        assertThat(after.fds).isLessThanOrEqualTo(before.fds * 11 / 10);
+        assertThat(after.heap).isLessThanOrEqualTo(before.heap * 11 / 10);
+    }
+
+    /** A start, imports and an export through the routes, and a stop, with a request in flight during the stop. */
+    void cycle(int n) throws Exception {
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        for (int i = 0; i < 5; i++) {
+            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + n + "-" + i))
+                    .build();
+            Exchange sent = template.send("direct:events", e -> e.getMessage().setBody(event));
+            assertThat(sent.getException()).isNull();
+        }
+        Exchange export = template.send("direct:export", e -> e.getMessage()
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+        assertThat(export.getException()).isNull();
+        assertThat(export.getMessage().getBody(List.class)).isNotNull();
+        template.asyncSend("direct:events", e -> e.getMessage().setBody(DfineryEvent.builder("df_login")
+                .identity(DfineryIdentity.externalId("in-flight-" + n)).build()));
+        template.stop();
+        context.stop();
+    }
+
+    /** Usage once the collector has run and the JDK's HTTP client threads of dropped clients have ended. */
+    Usage settledUsage(Usage target) {
+        Usage[] usage = new Usage[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            System.gc();
+            usage[0] = Usage.now();
+            assertThat(target == null || usage[0].within(target))
+                    .as("%s, against %s at the start (at most 10%% more)", usage[0], target).isTrue();
+        });
+        return usage[0];
+    }
+
+    record Usage(long threads, long fds, long heap) {
+
+        static Usage now() {
+            String[] fds = new File("/proc/self/fd").list();
+            return new Usage(ManagementFactory.getThreadMXBean().getThreadCount(), fds == null ? 0 : fds.length,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        boolean within(Usage base) {
+            return threads <= base.threads * 11 / 10 && fds <= base.fds * 11 / 10 && heap <= base.heap * 11 / 10;
+        }
+
+        @Override
+        public String toString() {
+            return threads + " threads, " + fds + " file descriptors, " + heap / 1024 + " KiB heap";
+        }
+    }
+}
