@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("api");
         props.add("audience");
         props.add("backoffErrorThreshold");
@@ -60,6 +60,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lookbackDays");
+        props.add("maxRequestSize");
         props.add("maxRetries");
         props.add("maxWindowsPerPoll");
         props.add("operation");
