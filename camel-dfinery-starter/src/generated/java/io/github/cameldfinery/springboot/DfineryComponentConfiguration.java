@@ -97,6 +97,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Boolean lazyStartProducer = false;
 
     /**
+     * The largest request body, in bytes, the producer sends (1 MiB by default; 0 for no bound). DFINERY documents
+     * no limit; a hundred ordinary events take a few hundred KB. A batch that would be larger is split into more
+     * requests; one event, identity or profile that alone is larger is refused with a DfineryValidationException
+     * naming it, and nothing of the message is sent.
+     */
+    private Integer maxRequestSize = 1048576;
+
+    /**
      * How many times a request that failed transiently (HTTP 5xx, code 50000, connection failures) is sent again,
      * with the same body and event_log_ids. Validation, authentication and rate-limit failures are never retried.
      */
@@ -473,6 +481,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(Integer maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
     }
 
     public Integer getMaxRetries() {

@@ -89,6 +89,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
+        case "maxrequestsize":
+        case "maxRequestSize": getOrCreateConfiguration(target).setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxwindowsperpoll":
@@ -211,6 +213,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
+        case "maxrequestsize":
+        case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxwindowsperpoll":
@@ -334,6 +338,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":
         case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
+        case "maxrequestsize":
+        case "maxRequestSize": return getOrCreateConfiguration(target).getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxwindowsperpoll":

@@ -89,6 +89,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
+        case "maxrequestsize":
+        case "maxRequestSize": target.getConfiguration().setMaxRequestSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxwindowsperpoll":
@@ -225,6 +227,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
+        case "maxrequestsize":
+        case "maxRequestSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxwindowsperpoll":
@@ -362,6 +366,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":
         case "lookbackDays": return target.getConfiguration().getLookbackDays();
+        case "maxrequestsize":
+        case "maxRequestSize": return target.getConfiguration().getMaxRequestSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxwindowsperpoll":

@@ -62,6 +62,10 @@ final class ConfigurationRules {
         if (config.getRateLimitMaxWait() < 0) {
             throw new IllegalArgumentException("rateLimitMaxWait must not be negative");
         }
+        if (config.getMaxRequestSize() < 0) {
+            throw new IllegalArgumentException("maxRequestSize must not be negative (0 for no bound), got "
+                                               + config.getMaxRequestSize());
+        }
     }
 
     private void checkExport(boolean consumer) {

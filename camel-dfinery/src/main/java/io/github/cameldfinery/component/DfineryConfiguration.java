@@ -11,6 +11,7 @@ import io.github.cameldfinery.component.api.DfineryIdentityOperation;
 import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
+import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -69,6 +70,9 @@ public class DfineryConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "true")
     private boolean retryRequestTimeouts = true;
+
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private int maxRequestSize = RequestRules.DEFAULT_MAX_REQUEST_SIZE;
 
     @UriParam(label = "producer", javaType = "java.time.Duration", defaultValue = "0s")
     private long rateLimitMaxWait;
@@ -282,6 +286,20 @@ public class DfineryConfiguration implements Cloneable {
     /** For dfinery:identity: update (create or update the unified profile) or delete it. */
     public void setOperation(DfineryIdentityOperation operation) {
         this.operation = operation;
+    }
+
+    public int getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    /**
+     * The largest request body, in bytes, the producer sends (1 MiB by default; 0 for no bound). DFINERY documents
+     * no limit; a hundred ordinary events take a few hundred KB. A batch that would be larger is split into more
+     * requests; one event, identity or profile that alone is larger is refused with a DfineryValidationException
+     * naming it, and nothing of the message is sent.
+     */
+    public void setMaxRequestSize(int maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
     }
 
     public int getMaxRetries() {

@@ -51,9 +51,10 @@ public class DfineryProducer extends DefaultAsyncProducer {
         DfineryServices services = getEndpoint().services();
         DfineryTrackingPlan plan = trackingPlan();
         switch (getEndpoint().getApi()) {
-            case event: mapper = new EventMapper(plan); break;
-            case identity: mapper = new IdentityMapper(config.getOperation(), services.clock()); break;
-            default: mapper = new ProfileMapper(plan, services.clock()); break;
+            case event: mapper = new EventMapper(plan, config.getMaxRequestSize()); break;
+            case identity: mapper = new IdentityMapper(config.getOperation(), services.clock(), config.getMaxRequestSize());
+                break;
+            default: mapper = new ProfileMapper(plan, services.clock(), config.getMaxRequestSize()); break;
         }
         RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(),
                 config.isRetryRequestTimeouts());

@@ -1859,6 +1859,46 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
+         * The largest request body, in bytes, the producer sends (1 MiB by
+         * default; 0 for no bound). DFINERY documents no limit; a hundred
+         * ordinary events take a few hundred KB. A batch that would be larger
+         * is split into more requests; one event, identity or profile that
+         * alone is larger is refused with a DfineryValidationException naming
+         * it, and nothing of the message is sent.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 1048576
+         * Group: producer
+         * 
+         * @param maxRequestSize the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder maxRequestSize(int maxRequestSize) {
+            doSetProperty("maxRequestSize", maxRequestSize);
+            return this;
+        }
+        /**
+         * The largest request body, in bytes, the producer sends (1 MiB by
+         * default; 0 for no bound). DFINERY documents no limit; a hundred
+         * ordinary events take a few hundred KB. A batch that would be larger
+         * is split into more requests; one event, identity or profile that
+         * alone is larger is refused with a DfineryValidationException naming
+         * it, and nothing of the message is sent.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 1048576
+         * Group: producer
+         * 
+         * @param maxRequestSize the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder maxRequestSize(String maxRequestSize) {
+            doSetProperty("maxRequestSize", maxRequestSize);
+            return this;
+        }
+        /**
          * How many times a request that failed transiently (HTTP 5xx, code
          * 50000, connection failures) is sent again, with the same body and
          * event_log_ids. Validation, authentication and rate-limit failures are

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,11 +37,19 @@ public final class EventMapper implements RequestMapper {
             "event_items", "event_properties", "identity");
 
     private final DfineryTrackingPlan trackingPlan;
+    private final int maxRequestSize;
     /** About how many bytes an event of this endpoint takes: sizes the next buffer so that it need not grow. */
     private volatile int bytesPerEvent = 512;
 
+    /** With the default bound on a request's size. */
     public EventMapper(DfineryTrackingPlan trackingPlan) {
+        this(trackingPlan, RequestRules.DEFAULT_MAX_REQUEST_SIZE);
+    }
+
+    /** @param maxRequestSize the largest request in bytes, 0 for no bound: larger batches are split further */
+    public EventMapper(DfineryTrackingPlan trackingPlan, int maxRequestSize) {
         this.trackingPlan = trackingPlan;
+        this.maxRequestSize = maxRequestSize;
     }
 
     /** Writes one event into the request being built. */
@@ -49,8 +58,11 @@ public final class EventMapper implements RequestMapper {
         void write(JsonGenerator json, SerializerProvider trees) throws IOException;
     }
 
-    /** One validated event: whom it is about, its id and item count (for chunking), and how to write it. */
-    private record Draft(ObjectNode identity, String eventLogId, int items, EventWriter writer) {
+    /**
+     * One validated event: whom it is about, its id and item count (for chunking), how to write it, and where it sits
+     * in the body (for an error).
+     */
+    private record Draft(ObjectNode identity, String eventLogId, int items, EventWriter writer, Supplier<String> path) {
     }
 
     @Override
@@ -124,7 +136,7 @@ public final class EventMapper implements RequestMapper {
         } else {
             identity = headerIdentity(headerIdentity, json, identities);
         }
-        return new Draft(identity, json.eventLogId(), json.items(), json::write);
+        return new Draft(identity, json.eventLogId(), json.items(), json::write, json);
     }
 
     /** The header identity, validated once per message. */
@@ -235,7 +247,8 @@ public final class EventMapper implements RequestMapper {
         if (trackingPlan != null) {
             trackingPlan.checkEvent(event, path);
         }
-        return new Draft(identity, event.get("event_log_id").textValue(), items, (json, trees) -> JsonTrees.write(json, event, trees));
+        return new Draft(identity, event.get("event_log_id").textValue(), items,
+                (json, trees) -> JsonTrees.write(json, event, trees), () -> path);
     }
 
     private void chunk(ObjectNode identity, List<Draft> drafts, List<ImportRequest> into) {
@@ -244,14 +257,31 @@ public final class EventMapper implements RequestMapper {
         for (Draft draft : drafts) {
             if (current.size() == RequestRules.MAX_EVENTS_PER_REQUEST
                 || items + draft.items() > RequestRules.MAX_ITEMS_PER_REQUEST) {
-                into.add(request(identity, current));
+                requests(identity, current, into);
                 current = new ArrayList<>();
                 items = 0;
             }
             current.add(draft);
             items += draft.items();
         }
-        into.add(request(identity, current));
+        requests(identity, current, into);
+    }
+
+    /**
+     * The request for these events, or, when it would pass maxRequestSize, the requests for each half: rare enough
+     * that writing the events again costs less than measuring every event first.
+     */
+    private void requests(ObjectNode identity, List<Draft> drafts, List<ImportRequest> into) {
+        ImportRequest request = request(identity, drafts);
+        if (maxRequestSize <= 0 || request.length() <= maxRequestSize) {
+            into.add(request);
+        } else if (drafts.size() == 1) {
+            RequestRules.requestSize(request.length(), maxRequestSize, drafts.get(0).path());
+        } else {
+            int half = drafts.size() / 2;
+            requests(identity, drafts.subList(0, half), into);
+            requests(identity, drafts.subList(half, drafts.size()), into);
+        }
     }
 
     /** {@code {"common":{"identity":…},"events":[…]}}, written in one pass into one buffer. */

@@ -22,8 +22,9 @@ public final class IdentityMapper extends PerUserMapper {
 
     private final DfineryIdentityOperation defaultOperation;
 
-    public IdentityMapper(DfineryIdentityOperation defaultOperation, Clock clock) {
-        super(clock);
+    /** @param maxRequestSize the largest request in bytes, 0 for no bound */
+    public IdentityMapper(DfineryIdentityOperation defaultOperation, Clock clock, int maxRequestSize) {
+        super(clock, maxRequestSize);
         this.defaultOperation = defaultOperation;
     }
 

@@ -23,9 +23,11 @@ import org.apache.camel.RuntimeCamelException;
 abstract class PerUserMapper implements RequestMapper {
 
     private final Clock clock;
+    private final int maxRequestSize;
 
-    PerUserMapper(Clock clock) {
+    PerUserMapper(Clock clock, int maxRequestSize) {
         this.clock = clock;
+        this.maxRequestSize = maxRequestSize;
     }
 
     /** The API kind whose quota the requests spend. */
@@ -79,11 +81,14 @@ abstract class PerUserMapper implements RequestMapper {
             body.put("request_datetime", datetime == null || datetime.isNull() || !isRequestShape(tree)
                     ? Datetimes.format(clock.instant())
                     : Datetimes.toApi(datetime, element.path() + ".request_datetime"));
+            byte[] bytes;
             try {
-                requests.add(new ImportRequest(api(), path, Json.MAPPER.writeValueAsBytes(body), List.of()));
+                bytes = Json.MAPPER.writeValueAsBytes(body);
             } catch (JsonProcessingException e) {
                 throw new RuntimeCamelException("Cannot serialize a DFINERY request", e);
             }
+            RequestRules.requestSize(bytes.length, maxRequestSize, element::path);
+            requests.add(new ImportRequest(api(), path, bytes, List.of()));
         }
         return requests;
     }

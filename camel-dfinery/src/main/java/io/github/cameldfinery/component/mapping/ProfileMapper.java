@@ -20,8 +20,9 @@ public final class ProfileMapper extends PerUserMapper {
 
     private final DfineryTrackingPlan trackingPlan;
 
-    public ProfileMapper(DfineryTrackingPlan trackingPlan, Clock clock) {
-        super(clock);
+    /** @param maxRequestSize the largest request in bytes, 0 for no bound */
+    public ProfileMapper(DfineryTrackingPlan trackingPlan, Clock clock, int maxRequestSize) {
+        super(clock, maxRequestSize);
         this.trackingPlan = trackingPlan;
     }
 

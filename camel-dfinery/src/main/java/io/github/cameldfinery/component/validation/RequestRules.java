@@ -21,6 +21,8 @@ public final class RequestRules {
 
     public static final int MAX_EVENTS_PER_REQUEST = 100;
     public static final int MAX_ITEMS_PER_REQUEST = 100;
+    /** The default bound on a request body: DFINERY documents none; see the maxRequestSize option. */
+    public static final int DEFAULT_MAX_REQUEST_SIZE = 1 << 20;
     /**
      * How deep a DFINERY request nests objects and arrays: a List body of requests, the request, its events, an
      * event, its items, an item, a property's array.
@@ -111,6 +113,17 @@ public final class RequestRules {
         if (items > MAX_ITEMS_PER_REQUEST) {
             throw new DfineryValidationException(at(parent, field), items + " items; DFINERY takes at most "
                     + MAX_ITEMS_PER_REQUEST + " items per request, so one event cannot carry more");
+        }
+    }
+
+    /**
+     * One user's request, or one event alone, fits in {@code maxRequestSize} bytes (0: no bound). Larger batches of
+     * events are split before this applies.
+     */
+    public static void requestSize(int bytes, int maxRequestSize, Supplier<String> path) {
+        if (maxRequestSize > 0 && bytes > maxRequestSize) {
+            throw new DfineryValidationException(path.get(), "makes a request of " + bytes + " bytes; maxRequestSize "
+                                                             + "allows " + maxRequestSize);
         }
     }
 
