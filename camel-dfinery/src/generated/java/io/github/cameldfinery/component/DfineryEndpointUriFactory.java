@@ -23,7 +23,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("api");
         props.add("audience");
@@ -61,6 +61,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lookbackDays");
+        props.add("maxRequestSize");
         props.add("maxRetries");
         props.add("maxWindowsPerPoll");
         props.add("operation");
