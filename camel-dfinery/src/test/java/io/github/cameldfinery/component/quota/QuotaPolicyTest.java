@@ -91,7 +91,10 @@ class QuotaPolicyTest {
         assertThat(resets.believe(null, now())).isNull();
         assertThat(resets.believe(Instant.MIN, now())).isNull();
         assertThat(resets.believe(Instant.MAX, now())).isNull();
-        assertThat(resets.believe(now(), now())).isNull();
+        assertThat(resets.believe(now().minus(WINDOW), now())).isNull();
+        assertThat(resets.believe(now().minusMillis(300), now()))
+                .as("an answer that came after its window ended: the next window's end")
+                .isEqualTo(now().minusMillis(300).plus(WINDOW));
         assertThat(resets.believe(now().plus(WINDOW), now())).isEqualTo(now().plus(WINDOW));
         assertThat(resets.believe(now().plus(WINDOW).plusMillis(1), now())).isNull();
     }
