@@ -89,13 +89,19 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
             lastRemainingReset = reset;
             if (probe.isConsumed()) {
                 lastRemaining = probe.getRemainingTokens();
+                if (lateForTheWindow(reset, mayWaitUntil)) {
+                    // The store answered so late that the requests would reach the server in the next window, which
+                    // the store hands out whole at the reset: taken from this window (it ends anyway), they wait.
+                    return Take.waitUntil(Instant.ofEpochMilli(reset));
+                }
                 return Take.granted(asked);
             }
             long left = probe.getRemainingTokens();
             long granted = left > 0 ? bucket.tryConsumeAsMuchAsPossible(left) : 0;
             lastRemaining = 0;
             if (granted > 0) {
-                return Take.granted(granted);
+                return lateForTheWindow(reset, mayWaitUntil) ? Take.waitUntil(Instant.ofEpochMilli(reset))
+                        : Take.granted(granted);
             }
             // At most the limit was asked for: the reset brings it.
             return Take.spent(now.plusNanos(probe.getNanosToWaitForRefill()));
@@ -104,6 +110,11 @@ final class Bucket4jQuotaCounter implements QuotaCounter {
             bucket = null;
             return take(wanted, mayWaitUntil);
         }
+    }
+
+    /** Whether, after a call to the store, it is now within the reset margin of a window it took from. */
+    private boolean lateForTheWindow(long reset, Instant mayWaitUntil) {
+        return reset - clock.millis() <= resetMargin.toMillis() && mayWaitUntil.toEpochMilli() >= reset;
     }
 
     @Override

@@ -8,24 +8,36 @@ import java.time.Instant;
  * A shared counter, with a local one for a share of the limit behind it while the store cannot be reached. The local
  * counter sees every response, so when it takes over it knows the server's window; it starts counting with the next
  * window, as what the other replicas sent in the current one is unknown. For the same reason, a store that lost its
- * count in a window this replica was sending in starts again with the next window.
+ * count in a window this replica was sending in starts again with the next window; and back on the store after an
+ * outage, the replica keeps to its local share until the other replicas may all have left theirs.
  */
 final class FailoverQuotaCounter implements QuotaCounter {
+
+    /** How long other replicas may go on with their local share after this one found the store back. */
+    private static final Duration OTHERS_MAY_STILL_BE_LOCAL = Duration.ofSeconds(6);
 
     private final QuotaCounter shared;
     private final LocalQuotaCounter local;
     private final QuotaStoreFailover failover;
+    private final Duration window;
+    private final Clock clock;
     private long outageSeen;
+    /** The outage after which {@link #capUntil} was set. */
+    private long outageCapped;
+    /** Until then, the local share caps what is taken from the store. */
+    private Instant capUntil;
 
     FailoverQuotaCounter(QuotaCounter shared, long limit, Duration window, QuotaStoreFailover failover, Clock clock) {
         this.shared = shared;
         this.local = new LocalQuotaCounter(failover.share(limit), window, clock);
         this.failover = failover;
+        this.window = window;
+        this.clock = clock;
     }
 
     @Override
     public Take take(int wanted, Instant mayWaitUntil) {
-        Take take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
+        Take take = failover.call(() -> takeShared(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
         if (take.outcome() == Outcome.PROBE && local.answeredThisWindow()) {
             Instant reset = local.view().resetAt();
             // The store lost its count (Redis restarted empty) in a window this replica has been sending in. What the
@@ -33,7 +45,51 @@ final class FailoverQuotaCounter implements QuotaCounter {
             // probe that could run into a window they have spent. A bucket that expired while nobody sent is learnt
             // by a probe, without waiting for the next window.
             failover.tell(() -> shared.observe(0L, reset, false));
-            take = failover.call(() -> shared.take(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
+            take = failover.call(() -> takeShared(wanted, mayWaitUntil), () -> takeLocally(wanted, mayWaitUntil));
+        }
+        return take;
+    }
+
+    /**
+     * Takes from the store; for a while after an outage, no more than the local share allows as well. The other
+     * replicas do not find the store back at the same moment (each tries it at most once a second, and a client
+     * reconnects within seconds): until they all may have, any of them may still send its local share, which the
+     * store does not count, so this replica keeps to its own.
+     */
+    private Take takeShared(int wanted, Instant mayWaitUntil) {
+        Instant now = clock.instant();
+        Instant capUntil;
+        synchronized (this) {
+            long outage = failover.outages();
+            if (outage != outageCapped && failover.sharesLocally()) {
+                outageCapped = outage;
+                Instant reset = local.view().resetAt();
+                Instant othersBack = now.plus(OTHERS_MAY_STILL_BE_LOCAL);
+                this.capUntil = reset != null ? QuotaCounter.nextReset(reset, window, othersBack)
+                        : othersBack.plus(window);
+            }
+            capUntil = this.capUntil;
+        }
+        if (capUntil == null || !now.isBefore(capUntil)) {
+            return shared.take(wanted, mayWaitUntil);
+        }
+        Take share = local.take(wanted, mayWaitUntil);
+        if (share.outcome() == Outcome.SPENT || share.outcome() == Outcome.WAIT) {
+            return share;
+        }
+        long allowed = share.outcome() == Outcome.GRANTED ? share.granted() : wanted;
+        long fromShare = share.outcome() == Outcome.GRANTED ? share.granted() : 0;
+        Take take;
+        try {
+            take = shared.take((int) allowed, mayWaitUntil);
+        } catch (RuntimeException e) {
+            local.giveBack(fromShare);
+            throw e;
+        }
+        // A probe (the store lost its count) is a request too: it counts in the local share like the others.
+        long used = take.outcome() == Outcome.GRANTED ? take.granted() : take.outcome() == Outcome.PROBE ? 1 : 0;
+        if (fromShare > used) {
+            local.giveBack(fromShare - used);
         }
         return take;
     }

@@ -173,6 +173,11 @@ public final class QuotaStoreFailover {
         LOG.info("The shared DFINERY quota store {} is reachable again (it was not since {})", store, since);
     }
 
+    /** Whether replicas count a local share while the store cannot be reached (LOCAL_SHARE). */
+    boolean sharesLocally() {
+        return policy == QuotaStoreUnavailable.LOCAL_SHARE;
+    }
+
     /** How many times the store has become unreachable since the start. */
     synchronized long outages() {
         return outages;

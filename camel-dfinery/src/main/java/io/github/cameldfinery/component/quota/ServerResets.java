@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which {@code x-ratelimit-reset} a guard believes: a time after now and at most the configured window away. Any
- * other (in the past, past the window, beyond what an {@code Instant} holds) tells nothing of when the server's
- * window ends, and the counters get none: they then hold the window to the configured one from now and learn the
+ * Which {@code x-ratelimit-reset} a guard believes: a time at most the configured window away, ahead or behind. Any
+ * other (further in the past, past the window, beyond what an {@code Instant} holds) tells nothing of when the
+ * server's window ends, and the counters get none: they then hold the window to the configured one from now and learn the
  * next one by a probe, instead of refusing requests until the year 3000, overflowing, or handing out a window the
  * server has not begun.
  */
@@ -31,10 +31,16 @@ final class ServerResets {
         this.window = window;
     }
 
-    /** The reset to count with, or null when there is none to believe. */
+    /**
+     * The reset to count with, or null when there is none to believe. A reset less than a window ago is an answer
+     * that came after its window ended: the server's windows go on from it, so it gives the end of the current one.
+     */
     Instant believe(Instant reset, Instant now) {
-        if (reset == null || !reset.isAfter(now)) {
+        if (reset == null || !reset.isAfter(now.minus(window))) {
             return null;
+        }
+        if (!reset.isAfter(now)) {
+            return QuotaCounter.nextReset(reset, window, now);
         }
         if (reset.isAfter(now.plus(window))) {
             if (toldTooFar.compareAndSet(false, true)) {
