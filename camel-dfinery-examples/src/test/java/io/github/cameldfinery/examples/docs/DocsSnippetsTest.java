@@ -33,6 +33,7 @@ import io.github.cameldfinery.emulator.state.StoredEvent;
 import io.github.cameldfinery.examples.docs.MarkdownSnippets.Block;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.BeforeAll;
@@ -474,6 +475,9 @@ class DocsSnippetsTest {
                         .builder("df_login").identity(io.github.cameldfinery.component.model.DfineryIdentity.externalId(user))
                         .datetime(today.atStartOfDay(ZoneOffset.UTC).toInstant()).build());
             }
+            SedaEndpoint events = app.context().getEndpoint("seda:events", SedaEndpoint.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.getCurrentQueueSize() == 0
+                    && app.context().getInflightRepository().size() == 0);
             app.context().getRouteController().stopAllRoutes();
             assertThat(app.service().events()).as("flushed on stop").hasSize(3);
             assertThat(app.service().stats().requests(io.github.cameldfinery.emulator.ApiKind.EVENT)).isEqualTo(2);
