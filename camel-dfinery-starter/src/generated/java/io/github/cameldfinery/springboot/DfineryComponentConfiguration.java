@@ -47,8 +47,7 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
      * logged at ERROR and counted, and the cursor moves past it), or stop (the route is stopped, the cursor stays).
      * Rows the route received before the defect are received again if the window is exported again.
      */
-    private io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy
-            = io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.retry;
+    private io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy = io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.retry;
 
     /**
      * For the events consumer: the most windows one poll exports, so that catching up spreads over polls.
@@ -196,7 +195,8 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Integer requestThreads = 16;
 
     /**
-     * How long to wait for a response once the request is sent. After a request timeout DFINERY may have processed
+     * How long to wait for a response once the request is sent: for imports the whole answer, headers and body; for
+     * exports the headers (exportReadTimeout bounds the body). After a request timeout DFINERY may have processed
      * the request; see retryRequestTimeouts. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
     private String requestTimeout = "30s";
@@ -246,9 +246,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
      * How long an export body may go without progress: while the component or the route waits for its bytes, and,
      * for a stream-mode body, once its exchange has ended while it is neither read nor closed. Then the body is
      * aborted (the window fails and is exported again) and its concurrency slot is released. requestTimeout bounds
-     * the wait for the answer's headers.
+     * the wait for the answer's headers. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
-    private Duration exportReadTimeout = Duration.ofSeconds(60);
+    private String exportReadTimeout = "60s";
 
     /**
      * For dfinery:export of userProfiles: comma-separated identity columns; DFINERY supports df_external_id.
@@ -683,11 +683,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.exportQuotaWindow = exportQuotaWindow;
     }
 
-    public Duration getExportReadTimeout() {
+    public String getExportReadTimeout() {
         return exportReadTimeout;
     }
 
-    public void setExportReadTimeout(Duration exportReadTimeout) {
+    public void setExportReadTimeout(String exportReadTimeout) {
         this.exportReadTimeout = exportReadTimeout;
     }
 

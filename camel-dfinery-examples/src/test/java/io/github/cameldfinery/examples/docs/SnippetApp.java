@@ -17,9 +17,9 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 
 /**
- * A Camel Main application made of snippets, against an emulator of its own. The declared prelude: the emulator's
- * base URI, and (unless a properties snippet sets them) service {@code my-service} with the tokens that the test's
- * environment holds in DFINERY_IMPORT_TOKEN and DFINERY_EXPORT_TOKEN (set by the pom).
+ * A Camel Main application made of snippets, against an emulator of its own that serves {@code my-service} with the
+ * tokens the test's environment holds in DFINERY_IMPORT_TOKEN and DFINERY_EXPORT_TOKEN (set by the pom). The declared
+ * prelude is only the emulator's base URI; the rest of the configuration comes from properties snippets.
  */
 final class SnippetApp implements AutoCloseable {
 
@@ -39,9 +39,6 @@ final class SnippetApp implements AutoCloseable {
             config.service(service);
         }
         emulator = DfineryEmulator.start(config);
-        properties.setProperty("camel.component.dfinery.service-id", SERVICE);
-        properties.setProperty("camel.component.dfinery.access-token", IMPORT_TOKEN);
-        properties.setProperty("camel.component.dfinery.bearer-token", EXPORT_TOKEN);
     }
 
     SnippetApp properties(String text) throws Exception {

@@ -34,16 +34,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs the application.yaml snippets of README.md and docs/*.md, those marked {@code <!-- snippet: spring-boot/name -->}
  * (the examples module's DocsSnippetsTest runs the others and checks that every block is marked), in a new Spring
- * Boot app on the starter, against the emulator. The declared prelude: the snippet is the app's only configuration
- * file; the emulator's base URI, and the service id and import token where the snippet does not set them, come as
- * command-line arguments; REDIS_URI names the test's redis-server. Runs in its own surefire execution, whose
- * environment holds DFINERY_IMPORT_TOKEN (see the pom).
+ * Boot app on the starter, against the emulator. The declared prelude: the emulator's base URI and REDIS_URI (the
+ * test's redis-server) come as command-line arguments; the app's configuration files are the snippet, after the
+ * application.yaml of setup.md (service and token) for the snippets that add to it. Runs in its own surefire
+ * execution, whose environment holds DFINERY_IMPORT_TOKEN (see the pom).
  */
 class SpringBootSnippetsTest {
 
     static final Pattern MARKED = Pattern.compile("<!-- snippet: (spring-boot/[a-z0-9-]+) -->\\R```[a-z]*\\R(.*?)```",
             Pattern.DOTALL);
     static final String IMPORT_TOKEN = "snippet-import-token";
+    static final String BASE = "spring-boot/setup-application-yaml";
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();
@@ -58,8 +59,8 @@ class SpringBootSnippetsTest {
         scenarios.put("spring-boot/setup-application-yaml", (app, emulator) -> {
             DfineryConfiguration config = configuration(app);
             assertThat(config.getServiceId()).as("${DFINERY_SERVICE_ID:gateway} without the variable").isEqualTo("gateway");
-            assertThat(config.getAccessToken()).as("${DFINERY_IMPORT_TOKEN:}").isEqualTo(System.getenv("DFINERY_IMPORT_TOKEN"));
             assertThat(config.getRateLimitMaxWait()).as("1m").isEqualTo(60_000);
+            // the emulator takes only the token of the environment: ${DFINERY_IMPORT_TOKEN:} resolved it
             sendsAnEvent(app, emulator);
         });
         scenarios.put("spring-boot/setup-replicas-yaml", (app, emulator) -> {
@@ -83,24 +84,24 @@ class SpringBootSnippetsTest {
                 .isEqualTo(new TreeSet<>(scenarios.keySet()));
         System.out.println("Docs snippets: running " + snippets.size() + " application.yaml snippets on Spring Boot");
         List<DynamicTest> tests = new ArrayList<>();
-        snippets.forEach((name, yaml) -> tests.add(DynamicTest.dynamicTest(name, () -> run(name, yaml))));
+        snippets.forEach((name, yaml) -> tests.add(DynamicTest.dynamicTest(name, () -> run(name,
+                name.equals(BASE) ? List.of(yaml) : List.of(snippets.get(BASE), yaml)))));
         return tests.stream();
     }
 
-    private void run(String name, String yaml) throws Exception {
-        Path file = Files.createDirectories(Path.of("target", "docs-snippets")).resolve(name.replace('/', '-') + ".yaml");
-        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    private void run(String name, List<String> yamls) throws Exception {
+        List<String> imports = new ArrayList<>();
+        for (String yaml : yamls) {
+            Path file = Files.createDirectories(Path.of("target", "docs-snippets"))
+                    .resolve(name.replace('/', '-') + "-" + imports.size() + ".yaml");
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            imports.add("file:" + file.toAbsolutePath());
+        }
         try (DfineryEmulator emulator = DfineryEmulator.start(new EmulatorConfig().port(0)
                 .service(new ServiceConfig("gateway", IMPORT_TOKEN, "snippet-export-token")))) {
             List<String> args = new ArrayList<>(List.of("--spring.config.name=no-application-yaml",
-                    "--spring.config.import=file:" + file.toAbsolutePath(), "--server.port=0",
+                    "--spring.config.import=" + String.join(",", imports), "--server.port=0",
                     "--camel.component.dfinery.base-uri=" + emulator.baseUri(), "--REDIS_URI=" + redis.uri()));
-            if (!yaml.contains("service-id:")) {
-                args.add("--camel.component.dfinery.service-id=gateway");
-            }
-            if (!yaml.contains("access-token:")) {
-                args.add("--camel.component.dfinery.access-token=" + IMPORT_TOKEN);
-            }
             try (ConfigurableApplicationContext app = SpringApplication.run(SnippetApplication.class,
                     args.toArray(new String[0]))) {
                 scenarios.get(name).run(app, emulator);
