@@ -79,6 +79,52 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
+         * What the export consumer does with a window whose body is not the
+         * expected CSV (DfineryExportFormatException): retry (the poll fails,
+         * the cursor stays and the window is exported again on the next poll;
+         * Camel's backoffErrorThreshold and backoffMultiplier space the
+         * attempts), skip (the window is recorded as skipped, logged at ERROR
+         * and counted, and the cursor moves past it), or stop (the route is
+         * stopped, the cursor stays). Rows the route received before the defect
+         * are received again if the window is exported again.
+         * 
+         * The option is a:
+         * <code>io.github.cameldfinery.component.DfineryExportFormatErrorPolicy</code> type.
+         * 
+         * Default: retry
+         * Group: consumer
+         * 
+         * @param exportFormatErrorPolicy the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder exportFormatErrorPolicy(io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy) {
+            doSetProperty("exportFormatErrorPolicy", exportFormatErrorPolicy);
+            return this;
+        }
+        /**
+         * What the export consumer does with a window whose body is not the
+         * expected CSV (DfineryExportFormatException): retry (the poll fails,
+         * the cursor stays and the window is exported again on the next poll;
+         * Camel's backoffErrorThreshold and backoffMultiplier space the
+         * attempts), skip (the window is recorded as skipped, logged at ERROR
+         * and counted, and the cursor moves past it), or stop (the route is
+         * stopped, the cursor stays). Rows the route received before the defect
+         * are received again if the window is exported again.
+         * 
+         * The option will be converted to a
+         * <code>io.github.cameldfinery.component.DfineryExportFormatErrorPolicy</code> type.
+         * 
+         * Default: retry
+         * Group: consumer
+         * 
+         * @param exportFormatErrorPolicy the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder exportFormatErrorPolicy(String exportFormatErrorPolicy) {
+            doSetProperty("exportFormatErrorPolicy", exportFormatErrorPolicy);
+            return this;
+        }
+        /**
          * For the events consumer: the most windows one poll exports, so that
          * catching up spreads over polls.
          * 
@@ -449,6 +495,46 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointConsumerBuilder exportQuotaWindow(String exportQuotaWindow) {
             doSetProperty("exportQuotaWindow", exportQuotaWindow);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder exportReadTimeout(long exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder exportReadTimeout(String exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
             return this;
         }
         /**
@@ -1694,9 +1780,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -1711,9 +1798,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2226,6 +2314,46 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointProducerBuilder exportQuotaWindow(String exportQuotaWindow) {
             doSetProperty("exportQuotaWindow", exportQuotaWindow);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder exportReadTimeout(long exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder exportReadTimeout(String exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
             return this;
         }
         /**
@@ -2900,9 +3028,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2917,9 +3046,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3184,6 +3314,46 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointBuilder exportQuotaWindow(String exportQuotaWindow) {
             doSetProperty("exportQuotaWindow", exportQuotaWindow);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointBuilder exportReadTimeout(long exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
+            return this;
+        }
+        /**
+         * How long an export body may go without progress: while the component
+         * or the route waits for its bytes, and, for a stream-mode body, once
+         * its exchange has ended while it is neither read nor closed. Then the
+         * body is aborted (the window fails and is exported again) and its
+         * concurrency slot is released. requestTimeout bounds the wait for the
+         * answer's headers.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60s
+         * Group: export
+         * 
+         * @param exportReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointBuilder exportReadTimeout(String exportReadTimeout) {
+            doSetProperty("exportReadTimeout", exportReadTimeout);
             return this;
         }
         /**
@@ -3783,9 +3953,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3800,9 +3971,10 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long to wait for a response once the request is sent. After a
-         * request timeout DFINERY may have processed the request; see
-         * retryRequestTimeouts.
+         * How long to wait for a response once the request is sent: for imports
+         * the whole answer, headers and body; for exports the headers
+         * (exportReadTimeout bounds the body). After a request timeout DFINERY
+         * may have processed the request; see retryRequestTimeouts.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
