@@ -181,7 +181,8 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private Integer requestThreads = 16;
 
     /**
-     * How long to wait for a response once the request is sent. After a request timeout DFINERY may have processed
+     * How long to wait for a response once the request is sent: for imports the whole answer, headers and body; for
+     * exports the headers (exportReadTimeout bounds the body). After a request timeout DFINERY may have processed
      * the request; see retryRequestTimeouts.
      */
     private Duration requestTimeout = Duration.ofSeconds(30);
