@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
@@ -81,11 +82,18 @@ public class DfineryExportProducer extends DefaultProducer {
                     + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent; "
                     + "next call possible at " + quota.nextSlot(), quota.nextSlot());
         }
+        // Given back once: by the body when it is closed, or here when there is none.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                permit.close();
+            }
+        };
         ExportBodyStream body;
         try {
-            body = exportClient.open(request, serviceId, config.getBearerToken(), permit::close);
+            body = exportClient.open(request, serviceId, config.getBearerToken(), release);
         } catch (RuntimeException e) {
-            permit.close();
+            release.run();
             throw e;
         }
         ServiceIds.write(exchange, serviceId);

@@ -117,6 +117,25 @@ class StalledBodyTest extends DfineryTestSupport {
     }
 
     @Test
+    void theRoutesOwnTimeDoesNotCountAgainstExportReadTimeout() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        List<Object> batches = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Each batch takes longer than exportReadTimeout in the route, between two reads of the body.
+                from("dfinery:export?outputMode=batch&batchSize=5&exportReadTimeout=300&delay=100&startDate="
+                     + ExportTestData.today().minusDays(1)).routeId("slow")
+                        .delay(600).syncDelayed()
+                        .process(e -> batches.add(e.getMessage().getBody()));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> batches.size() >= 4);
+        assertThat(service().stats().requests(ApiKind.EXPORT)).isEqualTo(1);
+    }
+
+    @Test
     void stoppingTheContextAbortsAnExportBodyBeingRead() throws Exception {
         template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));

@@ -58,30 +58,33 @@ public final class ExportClient {
                 "Bearer " + token, request.toJson());
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].trim();
+        // Every body is read under exportReadTimeout, failure answers too: a server may stall in any of them.
+        ExportBodyStream body = bodies.open(response.body(), request.describe(), readTimeout, timer, onClose);
         if (response.statusCode() != 200 || mediaType.equals("application/json")) {
-            throw failure(request, response);
+            throw failure(request, response, body);
         }
         if (!CSV_TYPES.contains(mediaType)) {
-            String start = start(response);
+            String start = start(body);
             throw new DfineryExportFormatException(request.describe(), 0, "DFINERY answered HTTP 200 with Content-Type '"
                     + mediaType + "' instead of text/csv; the body starts: " + start, null);
         }
-        return bodies.open(response.body(), request.describe(), readTimeout, timer, onClose);
+        return body;
     }
 
     /** The first characters of a body that is not CSV, for the message; the rest is not read. */
-    private static String start(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            String text = new String(in.readNBytes(120), StandardCharsets.UTF_8);
+    private static String start(ExportBodyStream body) {
+        try (body) {
+            String text = new String(body.readNBytes(120), StandardCharsets.UTF_8);
             return text.replaceAll("\\s+", " ").trim();
         } catch (IOException e) {
             return "(unreadable)";
         }
     }
 
-    private static DfineryException failure(ExportRequest request, HttpResponse<InputStream> response) {
+    private static DfineryException failure(ExportRequest request, HttpResponse<InputStream> response,
+                                            ExportBodyStream in) {
         String body;
-        try (InputStream in = response.body()) {
+        try (in) {
             body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         } catch (IOException e) {
             body = "";

@@ -1,0 +1,107 @@
+package io.github.cameldfinery.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+import io.github.cameldfinery.emulator.faults.Fault;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.state.EmulatedService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The faults that spoil an answer's body: stalled bodies, an HTML page under 200, broken CSV. */
+class BodyFaultsTest {
+
+    @RegisterExtension
+    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(ApiClient.SERVICE,
+            ApiClient.IMPORT_TOKEN, ApiClient.EXPORT_TOKEN);
+
+    ApiClient api;
+    EmulatedService service;
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String exportBody = "{\"events_condition_type\":\"all\",\"from_date\":\"" + today + "\",\"to_date\":\"" + today + "\"}";
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(dfinery.baseUri());
+        service = dfinery.service(ApiClient.SERVICE);
+    }
+
+    @Test
+    void aStalledImportAnswerSendsItsHeadersAndSomeBytesThenNothing() throws Exception {
+        service.faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, Duration.ofMillis(1_500)));
+        long storedBefore = service.stats().eventsStored();
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/events", ApiClient.SERVICE))
+                .header("Content-Type", "application/json").header("access_token", ApiClient.IMPORT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(Bodies.purchases("u1", 1, today + "T00:00:00Z"))).build();
+
+        HttpResponse<InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValueAsLong("Content-Length").orElse(0)).isGreaterThan(10);
+        try (InputStream body = response.body()) {
+            assertThat(body.readNBytes(10)).hasSize(10);
+            long start = System.nanoTime();
+            try {
+                body.readAllBytes();
+            } catch (IOException broken) {
+                // the connection is closed after the stall: the body never completes
+            }
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_000);
+        }
+        assertThat(service.stats().eventsStored()).as("processed before the answer stalled").isEqualTo(storedBefore + 1);
+    }
+
+    @Test
+    void anHtmlPageUnderHttp200() {
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.htmlUnder200());
+        HttpResponse<String> response = api.exportCall("/api/v1/export/event", exportBody);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void brokenCsvPutsTheBrokenRowOnLineThree() {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 3, today + "T01:00:00Z"));
+        String healthy = api.exportCall("/api/v1/export/event", exportBody).body();
+        int columns = healthy.lines().findFirst().orElseThrow().split(",", -1).length;
+
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN))
+                .failNext(1, Fault.brokenCsv(Fault.CsvDefect.MISSING_FIELD))
+                .failNext(1, Fault.brokenCsv(Fault.CsvDefect.BAD_QUOTE))
+                .failNext(1, Fault.brokenCsv(Fault.CsvDefect.WRONG_HEADER));
+
+        String[] extra = api.exportCall("/api/v1/export/event", exportBody).body().split("\n");
+        assertThat(extra).hasSize(healthy.split("\n").length + 1);
+        assertThat(extra[2].split(",", -1)).hasSize(columns + 1);
+        String[] missing = api.exportCall("/api/v1/export/event", exportBody).body().split("\n");
+        assertThat(missing[2].split(",", -1)).hasSize(columns - 1);
+        assertThat(api.exportCall("/api/v1/export/event", exportBody).body().split("\n")[2]).startsWith("\"broken\"quote,");
+        assertThat(api.exportCall("/api/v1/export/event", exportBody).body()).startsWith("id,name,value\n");
+    }
+
+    @Test
+    void badUtf8() throws Exception {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 1, today + "T01:00:00Z"));
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.BAD_UTF8));
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/export/event", ApiClient.SERVICE))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ApiClient.EXPORT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(exportBody)).build();
+        byte[] body = api.http().send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        assertThat(text.split("\n")[2]).startsWith("a\u00c3(b,");
+        assertThat(Arrays.equals(body, new String(body, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+}
