@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * knew, which would hand out the spent window a second time, but wait for the next window. A bucket lost while the
  * replica sent nothing (it expired while idle) is learnt again by a probe, at once.
  */
-class LostBucketTest {
+class LostBucketIT {
 
     static final int LIMIT = 10;
     static final Duration WINDOW = Duration.ofSeconds(4);
@@ -85,7 +85,7 @@ class LostBucketTest {
         spendAWindow();
         flushRedis();
 
-        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+        assertThat(SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException()).isNull();
 
         assertTheNextRequestWaitedForTheNextWindow();
     }
@@ -97,7 +97,7 @@ class LostBucketTest {
         redis.start();
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Exception failure = SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException();
+            Exception failure = SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException();
             if (failure != null) {
                 assertThat(failure).isInstanceOf(DfineryQuotaStoreException.class);
             }
@@ -116,7 +116,7 @@ class LostBucketTest {
                              && System.currentTimeMillis() % WINDOW.toMillis() < WINDOW.toMillis() / 4);
         flushRedis();
 
-        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+        assertThat(SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException()).isNull();
 
         assertThat(System.currentTimeMillis() / WINDOW.toMillis()).as("answered in the idle window").isEqualTo(idleWindow);
         assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
@@ -134,7 +134,7 @@ class LostBucketTest {
     private void spendAWindow() throws Exception {
         await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> System.currentTimeMillis() % WINDOW.toMillis() < 100);
-        List<Exchange> spent = SharedQuotaTest.done(SharedQuotaTest.push(replica, LIMIT));
+        List<Exchange> spent = SharedQuotaIT.done(SharedQuotaIT.push(replica, LIMIT));
         assertThat(spent).allMatch(e -> e.getException() == null);
     }
 

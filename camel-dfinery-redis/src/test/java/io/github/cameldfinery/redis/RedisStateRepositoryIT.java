@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two replicas' repositories on one real Redis: one state; Redis down: a typed failure in bounded time. */
-class RedisStateRepositoryTest {
+class RedisStateRepositoryIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * push 5 × the quota at once; one of them is killed in the middle of a window and started again. The emulator sees
  * no 429, at most the quota in every window, and at least 90% of it in every window but the last.
  */
-class ReplicasQuotaTest {
+class ReplicasQuotaIT {
 
     static final int EVENTS = 50;
     static final int AFTER_RESTART = 30;

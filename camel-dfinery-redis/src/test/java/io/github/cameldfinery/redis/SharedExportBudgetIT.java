@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The export budget of a service, shared through Redis by two replicas' stores: calls per hour and calls at once. */
-class SharedExportBudgetTest {
+class SharedExportBudgetIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A replica of the gateway: the quota is counted in Redis, set up by Spring properties only. */
 @SpringBootTest(classes = EventGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SharedQuotaGatewayTest {
+class SharedQuotaGatewayIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

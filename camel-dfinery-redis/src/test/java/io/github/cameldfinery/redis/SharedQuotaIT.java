@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Replicas in one JVM (separate Camel contexts, sharing nothing but Redis and the emulator) count one quota in
  * Redis; Redis stopped and started in the middle of a run.
  */
-class SharedQuotaTest {
+class SharedQuotaIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

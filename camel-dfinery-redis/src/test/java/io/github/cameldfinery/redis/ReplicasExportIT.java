@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * windows) and one emulator: every event reaches the downstream once and every window is exported once; a replica
  * that crashes holding a claim delays its window by the lease, after which another replica exports it.
  */
-class ReplicasExportTest {
+class ReplicasExportIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * probe just after the probe's answer made the bucket and gave the right back. It must take from the bucket, not send
  * a second probe that nothing counts (a 31st request in a window of 30, seen on a 2-CPU machine).
  */
-class ProbeRaceTest {
+class ProbeRaceIT {
 
     static final String KEY = "race:shop:EVENT";
     static final Duration WINDOW = Duration.ofSeconds(60);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code FileLockClusterService}, in two JVMs. The leader halts in the middle of a window; the other takes over and
  * goes on from the shared cursor: every event downstream once, each window exported, the crashed one twice at most.
  */
-class ClusteredExportTest {
+class ClusteredExportIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every event reaches the downstream exactly once, every window is exported, a window is exported twice only where a
  * crash explains it, and the export calls stay within the shared budget.
  */
-class ReplicasExportProcessTest {
+class ReplicasExportProcessIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
@@ -87,7 +87,7 @@ class ReplicasExportProcessTest {
 
             Map<String, Long> exportsPerWindow = service.recentRequests().stream()
                     .filter(r -> r.kind() == ApiKind.EXPORT && r.httpStatus() == 200)
-                    .collect(Collectors.groupingBy(ReplicasExportProcessTest::window, Collectors.counting()));
+                    .collect(Collectors.groupingBy(ReplicasExportProcessIT::window, Collectors.counting()));
             assertThat(exportsPerWindow).as("every window exported").hasSize(DAYS);
             assertThat(exportsPerWindow.values().stream().filter(n -> n > 1).count())
                     .as("windows exported twice " + exportsPerWindow).isLessThanOrEqualTo(crashed);

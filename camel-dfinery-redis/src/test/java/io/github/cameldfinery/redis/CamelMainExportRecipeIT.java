@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The export recipe for replicas of docs/export.md, as Camel Main properties and a YAML route, on a real Redis. */
-class CamelMainExportRecipeTest {
+class CamelMainExportRecipeIT {
 
     static final int DAYS = 4;
     static final int PER_DAY = 5;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two replicas configured as Camel Main applications are, with a YAML route and nothing but
  * {@code camel.component.dfinery.*} properties: they share the quota through {@code quota-store-uri}.
  */
-class CamelMainReplicasTest {
+class CamelMainReplicasIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One replica exports some closed days and stops; another one, a new JVM's worth of objects with its own repository
  * on the same Redis, goes on from the shared cursor: every event arrives once, no day is exported twice.
  */
-class SharedExportCursorTest {
+class SharedExportCursorIT {
 
     static final int DAYS = 6;
     static final int PER_DAY = 5;
