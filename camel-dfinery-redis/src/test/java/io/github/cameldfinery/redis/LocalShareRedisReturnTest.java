@@ -48,7 +48,7 @@ class LocalShareRedisReturnTest {
     }
 
     CamelContext replica(String redisUri) {
-        DfineryComponent component = SharedQuotaTest.localShare(ScaledQuota.component(dfinery.baseUri(), redisUri));
+        DfineryComponent component = SharedQuotaIT.localShare(ScaledQuota.component(dfinery.baseUri(), redisUri));
         component.getConfiguration().setRateLimitMaxWait(120_000);
         CamelContext context = new DefaultCamelContext();
         context.addComponent("dfinery", component);
@@ -72,8 +72,8 @@ class LocalShareRedisReturnTest {
         CamelContext first = replica(redis.uri());
         CamelContext second = replica("redis://127.0.0.1:" + gate.port());
         ScaledQuota.awaitWindowStart();
-        List<CompletableFuture<Exchange>> sent = new ArrayList<>(SharedQuotaTest.push(first, PER_REPLICA));
-        sent.addAll(SharedQuotaTest.push(second, PER_REPLICA));
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>(SharedQuotaIT.push(first, PER_REPLICA));
+        sent.addAll(SharedQuotaIT.push(second, PER_REPLICA));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> service.stats().eventsStored() >= 60);
         gate.shut();

@@ -79,7 +79,7 @@ class RedisDownAtStartTest {
     void withFailTheApplicationStartsNotReadyAndSharesOnceRedisAnswers() throws Exception {
         start(ScaledQuota.component(dfinery.baseUri(), redis.uri()));
 
-        assertThat(SharedQuotaTest.health(context).getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(SharedQuotaIT.health(context).getState()).isEqualTo(HealthCheck.State.DOWN);
         Exchange refused = send();
         assertThat(refused.getException()).isInstanceOf(DfineryQuotaStoreException.class);
         assertThat(((DfineryQuotaStoreException) refused.getException()).isRefusedLocally()).isTrue();
@@ -87,7 +87,7 @@ class RedisDownAtStartTest {
 
         redis.start();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> SharedQuotaTest.health(context).getState() == HealthCheck.State.UP);
+                .until(() -> SharedQuotaIT.health(context).getState() == HealthCheck.State.UP);
         assertThat(send().getException()).isNull();
         assertThat(state()).isEqualTo(QuotaStoreFailover.State.SHARED);
         assertThat(keysInRedis()).as("the count is in Redis").isNotEmpty();
@@ -95,10 +95,10 @@ class RedisDownAtStartTest {
 
     @Test
     void withALocalShareTheApplicationStartsOnItsShareAndSharesOnceRedisAnswers() throws Exception {
-        start(SharedQuotaTest.localShare(ScaledQuota.component(dfinery.baseUri(), redis.uri())));
+        start(SharedQuotaIT.localShare(ScaledQuota.component(dfinery.baseUri(), redis.uri())));
 
         assertThat(state()).isEqualTo(QuotaStoreFailover.State.LOCAL_SHARE);
-        assertThat(SharedQuotaTest.health(context).getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(SharedQuotaIT.health(context).getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(send().getException()).isNull();
         assertThat(send().getException()).isNull();
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-dfinery authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * knew, which would hand out the spent window a second time, but wait for the next window. A bucket lost while the
  * replica sent nothing (it expired while idle) is learnt again by a probe, at once.
  */
-class LostBucketTest {
+class LostBucketIT {
 
     static final int LIMIT = 10;
     static final Duration WINDOW = Duration.ofSeconds(4);
@@ -70,7 +85,7 @@ class LostBucketTest {
         spendAWindow();
         flushRedis();
 
-        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+        assertThat(SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException()).isNull();
 
         assertTheNextRequestWaitedForTheNextWindow();
     }
@@ -82,7 +97,7 @@ class LostBucketTest {
         redis.start();
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Exception failure = SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException();
+            Exception failure = SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException();
             if (failure != null) {
                 assertThat(failure).isInstanceOf(DfineryQuotaStoreException.class);
             }
@@ -101,7 +116,7 @@ class LostBucketTest {
                              && System.currentTimeMillis() % WINDOW.toMillis() < WINDOW.toMillis() / 4);
         flushRedis();
 
-        assertThat(SharedQuotaTest.done(SharedQuotaTest.push(replica, 1)).get(0).getException()).isNull();
+        assertThat(SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException()).isNull();
 
         assertThat(System.currentTimeMillis() / WINDOW.toMillis()).as("answered in the idle window").isEqualTo(idleWindow);
         assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
@@ -119,7 +134,7 @@ class LostBucketTest {
     private void spendAWindow() throws Exception {
         await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> System.currentTimeMillis() % WINDOW.toMillis() < 100);
-        List<Exchange> spent = SharedQuotaTest.done(SharedQuotaTest.push(replica, LIMIT));
+        List<Exchange> spent = SharedQuotaIT.done(SharedQuotaIT.push(replica, LIMIT));
         assertThat(spent).allMatch(e -> e.getException() == null);
     }
 

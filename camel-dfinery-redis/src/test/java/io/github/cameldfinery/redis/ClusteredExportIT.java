@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-dfinery authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code FileLockClusterService}, in two JVMs. The leader halts in the middle of a window; the other takes over and
  * goes on from the shared cursor: every event downstream once, each window exported, the crashed one twice at most.
  */
-class ClusteredExportTest {
+class ClusteredExportIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;

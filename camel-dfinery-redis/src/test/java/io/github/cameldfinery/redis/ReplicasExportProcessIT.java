@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-dfinery authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every event reaches the downstream exactly once, every window is exported, a window is exported twice only where a
  * crash explains it, and the export calls stay within the shared budget.
  */
-class ReplicasExportProcessTest {
+class ReplicasExportProcessIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
@@ -72,7 +87,7 @@ class ReplicasExportProcessTest {
 
             Map<String, Long> exportsPerWindow = service.recentRequests().stream()
                     .filter(r -> r.kind() == ApiKind.EXPORT && r.httpStatus() == 200)
-                    .collect(Collectors.groupingBy(ReplicasExportProcessTest::window, Collectors.counting()));
+                    .collect(Collectors.groupingBy(ReplicasExportProcessIT::window, Collectors.counting()));
             assertThat(exportsPerWindow).as("every window exported").hasSize(DAYS);
             assertThat(exportsPerWindow.values().stream().filter(n -> n > 1).count())
                     .as("windows exported twice " + exportsPerWindow).isLessThanOrEqualTo(crashed);

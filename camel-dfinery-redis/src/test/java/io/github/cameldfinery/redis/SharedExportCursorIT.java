@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-dfinery authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One replica exports some closed days and stops; another one, a new JVM's worth of objects with its own repository
  * on the same Redis, goes on from the shared cursor: every event arrives once, no day is exported twice.
  */
-class SharedExportCursorTest {
+class SharedExportCursorIT {
 
     static final int DAYS = 6;
     static final int PER_DAY = 5;
