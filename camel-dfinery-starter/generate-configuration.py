@@ -48,7 +48,7 @@ def main():
         description = option['description']
         if option['type'] == 'object':
             description += ' A reference to a bean, #name.'
-        doc = '\n'.join('     * ' + line for line in textwrap.wrap(description.replace('*/', '*&#47;'), 110))
+        doc = '\n'.join('     * ' + line for line in textwrap.wrap(description.replace('*/', '*&#47;'), 110, break_on_hyphens=False))
         declaration = '    private %s %s%s;' % (kind, name, ' = ' + default if default else '')
         if len(declaration) > 120:
             declaration = '    private %s %s\n            = %s;' % (kind, name, default)

@@ -37,6 +37,15 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private String cursorKey;
 
     /**
+     * For the events consumer with outputMode=rows: the rows already delivered, keyed by their df_event_log_id (the
+     * further rows of an event with several items by df_event_log_id/1, /2, ...). A row found in it is skipped; a
+     * row is added to it only once its exchange has completed without an exception, so a replica that dies while a
+     * row is in the route leaves it to be delivered again (for example RedisIdempotentRepository from
+     * camel-dfinery-redis, shared by the replicas). A reference to a bean, #name.
+     */
+    private String idempotentRepository;
+
+    /**
      * For the events consumer: the most windows one poll exports, so that catching up spreads over polls.
      */
     private Integer maxWindowsPerPoll = 10;
@@ -378,6 +387,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     public void setCursorKey(String cursorKey) {
         this.cursorKey = cursorKey;
+    }
+
+    public String getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(String idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public Integer getMaxWindowsPerPoll() {

@@ -24,7 +24,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("accessToken");
         props.add("api");
         props.add("audience");
@@ -53,6 +53,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("greedy");
         props.add("httpClient");
         props.add("httpVersion");
+        props.add("idempotentRepository");
         props.add("identities");
         props.add("identitiesConditionType");
         props.add("identityQuota");

@@ -79,6 +79,50 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
+         * For the events consumer with outputMode=rows: the rows already
+         * delivered, keyed by their df_event_log_id (the further rows of an
+         * event with several items by df_event_log_id/1, /2, ...). A row found
+         * in it is skipped; a row is added to it only once its exchange has
+         * completed without an exception, so a replica that dies while a row is
+         * in the route leaves it to be delivered again (for example
+         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
+         * replicas).
+         * 
+         * The option is a:
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder idempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
+         * For the events consumer with outputMode=rows: the rows already
+         * delivered, keyed by their df_event_log_id (the further rows of an
+         * event with several items by df_event_log_id/1, /2, ...). A row found
+         * in it is skipped; a row is added to it only once its exchange has
+         * completed without an exception, so a replica that dies while a row is
+         * in the route leaves it to be delivered again (for example
+         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
+         * replicas).
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder idempotentRepository(String idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
          * For the events consumer: the most windows one poll exports, so that
          * catching up spreads over polls.
          * 
@@ -1345,21 +1389,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointConsumerBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -1372,6 +1401,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointConsumerBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
@@ -2665,21 +2709,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointProducerBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -2692,6 +2721,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointProducerBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointProducerBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
@@ -3623,21 +3667,6 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The export API token, sent as an Authorization Bearer header on
-         * export calls.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param bearerToken the value to set
-         * @return the dsl builder
-         */
-        default DfineryEndpointBuilder bearerToken(String bearerToken) {
-            doSetProperty("bearerToken", bearerToken);
-            return this;
-        }
-        /**
          * The import API token, sent as the access_token header of event,
          * identity and profile calls.
          * 
@@ -3650,6 +3679,21 @@ public interface DfineryEndpointBuilderFactory {
          */
         default DfineryEndpointBuilder accessToken(String accessToken) {
             doSetProperty("accessToken", accessToken);
+            return this;
+        }
+        /**
+         * The export API token, sent as an Authorization Bearer header on
+         * export calls.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param bearerToken the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointBuilder bearerToken(String bearerToken) {
+            doSetProperty("bearerToken", bearerToken);
             return this;
         }
     }
