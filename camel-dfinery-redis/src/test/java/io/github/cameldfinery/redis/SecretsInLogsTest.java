@@ -131,6 +131,9 @@ class SecretsInLogsTest {
     static void assertNoSecretIn(String log) {
         assertThat(log).as("logging at TRACE").contains(" io.github.cameldfinery.").contains("TRACE io.lettuce")
                 .contains("DEBUG org.apache.camel.main");
+        assertThat(log).as("Camel Main's summary at INFO, masked").contains("camel.component.dfinery.accessToken = xxxxxx")
+                .contains("camel.component.dfinery.bearerToken = xxxxxx")
+                .contains("camel.component.dfinery.quotaStoreUri = xxxxxx");
         List<String> leaks = entries(log).stream()
                 .filter(e -> e.contains(ACCESS_TOKEN) || e.contains(BEARER_TOKEN) || e.contains(REDIS_PASSWORD))
                 .filter(e -> PRINT_VALUES_AT_DEBUG_OR_TRACE.stream().noneMatch(e::contains)).toList();

@@ -78,6 +78,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "httpversion":
         case "httpVersion": getOrCreateConfiguration(target).setHttpVersion(property(camelContext, java.net.http.HttpClient.Version.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identities": getOrCreateConfiguration(target).setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": getOrCreateConfiguration(target).setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
@@ -202,6 +204,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "httpClient": return java.net.http.HttpClient.class;
         case "httpversion":
         case "httpVersion": return java.net.http.HttpClient.Version.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
@@ -327,6 +331,8 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "httpversion":
         case "httpVersion": return getOrCreateConfiguration(target).getHttpVersion();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "identities": return getOrCreateConfiguration(target).getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return getOrCreateConfiguration(target).getIdentitiesConditionType();

@@ -76,6 +76,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "httpversion":
         case "httpVersion": target.getConfiguration().setHttpVersion(property(camelContext, java.net.http.HttpClient.Version.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identities": target.getConfiguration().setIdentities(property(camelContext, java.lang.String.class, value)); return true;
         case "identitiesconditiontype":
         case "identitiesConditionType": target.getConfiguration().setIdentitiesConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
@@ -214,6 +216,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "httpClient": return java.net.http.HttpClient.class;
         case "httpversion":
         case "httpVersion": return java.net.http.HttpClient.Version.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identities": return java.lang.String.class;
         case "identitiesconditiontype":
         case "identitiesConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
@@ -353,6 +357,8 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "httpversion":
         case "httpVersion": return target.getConfiguration().getHttpVersion();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "identities": return target.getConfiguration().getIdentities();
         case "identitiesconditiontype":
         case "identitiesConditionType": return target.getConfiguration().getIdentitiesConditionType();

@@ -28,6 +28,7 @@ import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -136,6 +137,9 @@ public class DfineryConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,advanced")
     private DfineryExportClaims exportClaims;
+
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "export", defaultValue = "rows")
     private DfineryExportOutput outputMode = DfineryExportOutput.rows;
@@ -542,6 +546,21 @@ public class DfineryConfiguration implements Cloneable {
      */
     public void setExportClaims(DfineryExportClaims exportClaims) {
         this.exportClaims = exportClaims;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * For the events consumer with outputMode=rows: the rows already delivered, keyed by their df_event_log_id (the
+     * further rows of an event with several items by df_event_log_id/1, /2, ...). A row found in it is skipped; a
+     * row is added to it only once its exchange has completed without an exception, so a replica that dies while a
+     * row is in the route leaves it to be delivered again (for example RedisIdempotentRepository from
+     * camel-dfinery-redis, shared by the replicas).
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public DfineryExportOutput getOutputMode() {

@@ -23,7 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.cameldfinery.component.api.DfineryConditionType;
 import io.github.cameldfinery.component.api.DfineryExportDataset;
@@ -42,7 +44,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
@@ -59,6 +63,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DfineryExportConsumer.class);
     private static final DfineryExportClaims.Claim NO_CLAIM = () -> { };
+    private static final String EVENT_LOG_ID = "df_event_log_id";
 
     private final DfineryConfiguration config;
     private ExportClient exportClient;
@@ -68,6 +73,8 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     private ExportBudget quota;
     private DfineryMetrics metrics;
     private Clock clock;
+    /** Makes the idempotent repository's records, with idempotentRepository only. */
+    private volatile ExecutorService recorder;
     /** Closed days not exported yet, as of the last poll; NaN before it. */
     private volatile double lagDays = Double.NaN;
 
@@ -92,7 +99,11 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         }
         // Beans from the registry (a Redis repository, claims) are started here, as Camel's EIPs start their
         // repositories; stopping them is left to their owner, as other endpoints may share them.
-        ServiceHelper.startService(config.getStateRepository(), config.getExportClaims());
+        ServiceHelper.startService(config.getStateRepository(), config.getExportClaims(), config.getIdempotentRepository());
+        if (config.getIdempotentRepository() != null) {
+            recorder = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "DfineryExportDeliveredRows");
+        }
         cursor = new ExportCursor(config.getStateRepository(), cursorKey());
         metrics = services.metrics();
         if (config.getDataset() == DfineryExportDataset.events) {
@@ -110,6 +121,11 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
         super.doStop();
         // A stopped route may be kept by JMX: it must not keep the HTTP client, and its threads, with it.
         exportClient = null;
+        if (recorder != null) {
+            // Waits for a record in progress: the polling thread it belongs to has been stopped above.
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(recorder);
+            recorder = null;
+        }
     }
 
     private String cursorKey() {
@@ -307,6 +323,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
             return 1;
         }
         long count = 0;
+        RowKeys keys = new RowKeys();
         try (body; CsvRows csv = new CsvRows(body, request.requiredColumns())) {
             List<Map<String, String>> batch = new ArrayList<>();
             long batchStart = 0;
@@ -315,9 +332,22 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                 count++;
                 rows[0] = count;
                 if (config.getOutputMode() == DfineryExportOutput.rows) {
+                    String key = deliveredKey(row, request, csv.index(), keys);
+                    if (key != null && !isRunAllowed()) {
+                        // A row started now could go downstream after the consumer stopped recording rows.
+                        throw new RuntimeCamelException("The consumer stopped before row " + csv.index() + " of "
+                                                        + describe(request) + "; the window will be exported again");
+                    }
+                    if (key != null && config.getIdempotentRepository().contains(key)) {
+                        LOG.trace("Row {} of {} was delivered before: skipped", key, describe(request));
+                        continue;
+                    }
                     Exchange exchange = exchange(request);
                     exchange.getMessage().setBody(row);
                     mark(exchange, csv.index(), csv.isLast(), count);
+                    if (key != null) {
+                        recordOnCompletion(exchange, key);
+                    }
                     process(exchange, request, csv.index());
                     continue;
                 }
@@ -338,6 +368,60 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
                     true, e);
         }
         return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+
+    /**
+     * The key a row is recorded under in the idempotent repository, or null without one: its df_event_log_id, which
+     * DFINERY gives each event once and every export of the event repeats. An event with several items comes as
+     * consecutive rows, one per item: the second is keyed {@code <df_event_log_id>/1}, the third {@code …/2}, and so on.
+     */
+    private String deliveredKey(Map<String, String> row, ExportRequest request, long index, RowKeys keys) {
+        if (config.getIdempotentRepository() == null) {
+            return null;
+        }
+        String id = row.get(EVENT_LOG_ID);
+        if (ObjectHelper.isEmpty(id)) {
+            throw new IllegalStateException("idempotentRepository needs the " + EVENT_LOG_ID + " column, which row "
+                                            + index + " of " + describe(request) + " does not have");
+        }
+        return keys.next(id);
+    }
+
+    /**
+     * Adds the row's key to the idempotent repository when its exchange completes without an exception. The record
+     * is made on a thread of its own: stopping the consumer interrupts the polling thread, possibly after the route
+     * took the row, and an interrupted record (a file channel closed by the interrupt, a Redis call cut short) would
+     * let the row be delivered again. join() waits without reacting to the interrupt.
+     */
+    private void recordOnCompletion(Exchange exchange, String key) {
+        IdempotentRepository delivered = config.getIdempotentRepository();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange completed) {
+                ExecutorService thread = recorder;
+                if (thread != null) {
+                    try {
+                        CompletableFuture.runAsync(() -> delivered.add(key), thread).join();
+                        return;
+                    } catch (RejectedExecutionException stopped) {
+                        // The consumer finished stopping while the route held this row: record it here.
+                    }
+                }
+                delivered.add(key);
+            }
+        });
+    }
+
+    /** Numbers the rows of one event (one per item) within an export. */
+    private static final class RowKeys {
+        private String previous;
+        private int item;
+
+        String next(String id) {
+            item = id.equals(previous) ? item + 1 : 0;
+            previous = id;
+            return item == 0 ? id : id + "/" + item;
+        }
     }
 
     private Exchange exchange(ExportRequest request) {

@@ -16,10 +16,12 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.model.DfineryItem;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
@@ -37,9 +42,11 @@ import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,6 +219,99 @@ class ExportRestartTest {
         assertThat(sink.keySet()).isEqualTo(expected);
         assertThat(sink.values()).containsOnly(1);
         assertCursorAtToday();
+    }
+
+    @Test
+    void theConsumersIdempotentRepositoryRecordsARowOnlyOnceItsExchangeCompleted() throws Exception {
+        Set<String> expected = expected();
+        List<String> recordedTooEarly = new CopyOnWriteArrayList<>();
+        List<String> failed = new CopyOnWriteArrayList<>();
+        List<String> trace = new CopyOnWriteArrayList<>();
+        String start = ExportTestData.today().minusDays(10).toString();
+        for (int run = 0; run < 7 && sink.size() < expected.size(); run++) {
+            // Every second run fails on its 45th row, in the middle of its second window; the last runs to the end.
+            boolean last = run == 6;
+            int thisRun = run;
+            AtomicInteger failOnRow = run % 2 == 1 ? new AtomicInteger(45) : null;
+            CamelContext app = context(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dfinery:export?startDate=" + start + "&stateRepository=#cursor&idempotentRepository=#seen"
+                         + "&delay=30&maxWindowsPerPoll=2&backoffErrorThreshold=1&backoffMultiplier=1")
+                            .process(e -> {
+                                String id = e.getMessage().getBody(Map.class).get("df_event_log_id").toString();
+                                raw.add(id);
+                                trace.add(thisRun + ":" + id + ":" + e.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)
+                                        + ":" + e.getMessage().getHeader(DfineryConstants.EXPORT_ROW_INDEX) + ":"
+                                        + Thread.currentThread().getName());
+                                if (e.getContext().getRegistry().lookupByNameAndType("seen", IdempotentRepository.class)
+                                        .contains(id)) {
+                                    recordedTooEarly.add(id);
+                                }
+                                if (failOnRow != null && failOnRow.decrementAndGet() == 0) {
+                                    failed.add(id);
+                                    throw new IllegalStateException("crash in the middle of a window");
+                                }
+                                sink.merge(id, 1, Integer::sum);
+                            });
+                }
+            });
+            app.start();
+            int before = sink.size();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> sink.size() >= (last ? expected.size() : Math.min(expected.size(), before + 40)));
+            app.stop();
+        }
+        assertThat(sink.keySet()).isEqualTo(expected);
+        assertThat(sink.values()).as("exactly once downstream %s", trace.stream().filter(t -> sink.getOrDefault(
+                t.split(":")[1], 0) > 1).toList()).containsOnly(1);
+        assertThat(recordedTooEarly).as("rows recorded before their exchange completed").isEmpty();
+        assertThat(failed).isNotEmpty();
+        assertThat(raw.stream().filter(id -> raw.indexOf(id) != raw.lastIndexOf(id)).distinct())
+                .as("rows that came into the route again: only the failed ones, not their windows")
+                .containsExactlyInAnyOrderElementsOf(failed);
+        assertCursorAtToday();
+    }
+
+    @Test
+    void theRowsOfAnEventWithSeveralItemsHaveAKeyEach() throws Exception {
+        emulator.service(SERVICE).reset();
+        CamelContext seeder = context(null);
+        seeder.start();
+        seeder.createProducerTemplate().sendBody("dfinery:event", DfineryEvent
+                .builder("df_purchase").identity(DfineryIdentity.externalId("u"))
+                .datetime(ExportTestData.today().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .item(DfineryItem.builder().itemId("a").price(1).build())
+                .item(DfineryItem.builder().itemId("b").price(2).build())
+                .item(DfineryItem.builder().itemId("c").price(3).build())
+                .build());
+        seeder.stop();
+        String id = emulator.service(SERVICE).events().get(0).eventLogId();
+        MemoryIdempotentRepository delivered = new MemoryIdempotentRepository();
+        List<String> items = new CopyOnWriteArrayList<>();
+        CamelContext app = context(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dfinery:export?idempotentRepository=#delivered&delay=30&stateRepository=#cursor")
+                        .process(e -> items.add(e.getMessage().getBody(Map.class).get("df_items_df_item_id").toString()));
+            }
+        });
+        app.getRegistry().bind("delivered", delivered);
+        app.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> items.size() == 3);
+        app.stop();
+        assertThat(items).containsExactly("a", "b", "c");
+        assertThat(delivered.getCache().keySet()).containsExactlyInAnyOrder(id, id + "/1", id + "/2");
+    }
+
+    @Test
+    void theConsumersIdempotentRepositoryNeedsEventRows() {
+        CamelContext app = new DefaultCamelContext();
+        app.getRegistry().bind("seen", new MemoryIdempotentRepository());
+        assertThatThrownBy(() -> app.getEndpoint("dfinery:export?serviceId=s&outputMode=batch&idempotentRepository=#seen")
+                .createConsumer(e -> { })).hasMessage("idempotentRepository keys each row by its "
+                        + "df_event_log_id: it needs dataset=events and outputMode=rows, got dataset=events and "
+                        + "outputMode=batch");
     }
 
     void assertCursorAtToday() throws Exception {
