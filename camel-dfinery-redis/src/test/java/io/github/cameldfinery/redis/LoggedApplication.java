@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 
 /**
- * A Camel Main application in a JVM of its own for SecretsInLogsTest: its configuration is the properties file given
+ * A Camel Main application in a JVM of its own for SecretsInLogsIT: its configuration is the properties file given
  * as the only argument (tokens, quota store, YAML routes); it sends one event, reads one exported row, stops, and
  * says {@code DONE}. Everything it logs goes to its standard error, which the test reads.
  */

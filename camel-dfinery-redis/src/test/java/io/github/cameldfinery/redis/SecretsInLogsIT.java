@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row: neither token nor the Redis password appears in any line, whether written literally or as placeholders
  * resolved from the environment.
  */
-class SecretsInLogsTest {
+class SecretsInLogsIT {
 
     static final String ACCESS_TOKEN = "acc-7f3a9c1e-literal";
     static final String BEARER_TOKEN = "bea-52d8e0b4-literal";

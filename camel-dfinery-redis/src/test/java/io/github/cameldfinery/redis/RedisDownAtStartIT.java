@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * An application that starts while Redis is down starts all the same: {@code quotaStoreUnavailable} applies from the
  * start, and the quota is shared as soon as Redis answers.
  */
-class RedisDownAtStartTest {
+class RedisDownAtStartIT {
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();

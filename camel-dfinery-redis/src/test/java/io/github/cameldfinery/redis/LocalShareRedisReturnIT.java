@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * back. Neither may send its local share into a window the other counts in the store again.
  * {@code -DlocalShareRuns=20} repeats the run.
  */
-class LocalShareRedisReturnTest {
+class LocalShareRedisReturnIT {
 
     static final int PER_REPLICA = 120;
 

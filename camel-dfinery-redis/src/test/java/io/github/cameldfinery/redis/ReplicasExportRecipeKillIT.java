@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one replica is killed (SIGKILL) while a row is in its downstream. Every event reaches the downstream exactly once;
  * with Camel's idempotentConsumer EIP (eager by default) in the route instead, the row that was downstream is lost.
  */
-class ReplicasExportRecipeKillTest {
+class ReplicasExportRecipeKillIT {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
