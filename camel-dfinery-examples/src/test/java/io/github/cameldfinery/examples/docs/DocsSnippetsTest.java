@@ -495,7 +495,9 @@ class DocsSnippetsTest {
                     && app.context().getInflightRepository().size() == 0);
             app.context().getRouteController().stopAllRoutes();
             assertThat(app.service().events()).as("flushed on stop").hasSize(3);
-            assertThat(app.service().stats().requests(io.github.cameldfinery.emulator.ApiKind.EVENT)).isEqualTo(2);
+            // Two requests (one per user) unless the snippet's 5 s completionTimeout ended user a's batch before its
+            // second event arrived, as it can on a loaded machine; GracefulShutdownTest counts one per user.
+            assertThat(app.service().stats().requests(io.github.cameldfinery.emulator.ApiKind.EVENT)).isBetween(2L, 3L);
         } finally {
             app.close();
         }
