@@ -23,7 +23,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("api");
         props.add("audience");
@@ -54,6 +54,7 @@ public class DfineryEndpointUriFactory extends org.apache.camel.support.componen
         props.add("greedy");
         props.add("httpClient");
         props.add("httpVersion");
+        props.add("idempotentRepository");
         props.add("identities");
         props.add("identitiesConditionType");
         props.add("identityQuota");

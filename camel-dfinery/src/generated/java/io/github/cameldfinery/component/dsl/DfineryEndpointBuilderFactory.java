@@ -125,6 +125,50 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
+         * For the events consumer with outputMode=rows: the rows already
+         * delivered, keyed by their df_event_log_id (the further rows of an
+         * event with several items by df_event_log_id/1, /2, ...). A row found
+         * in it is skipped; a row is added to it only once its exchange has
+         * completed without an exception, so a replica that dies while a row is
+         * in the route leaves it to be delivered again (for example
+         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
+         * replicas).
+         * 
+         * The option is a:
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder idempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
+         * For the events consumer with outputMode=rows: the rows already
+         * delivered, keyed by their df_event_log_id (the further rows of an
+         * event with several items by df_event_log_id/1, /2, ...). A row found
+         * in it is skipped; a row is added to it only once its exchange has
+         * completed without an exception, so a replica that dies while a row is
+         * in the route leaves it to be delivered again (for example
+         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
+         * replicas).
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default DfineryEndpointConsumerBuilder idempotentRepository(String idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
          * For the events consumer: the most windows one poll exports, so that
          * catching up spreads over polls.
          * 

@@ -66,13 +66,13 @@ public interface QuotaCounter {
      */
     void observe(Long remaining, Instant resetAt, boolean rejected);
 
-    /** The probe granted by {@link #take()} ended without an answer: another request may probe. */
+    /** The probe granted by {@link #take(int, Instant)} ended without an answer: another request may probe. */
     void probeAbandoned();
 
     /** What the counter knows now, for consoles and headers; nulls when it knows nothing yet. */
     View view();
 
-    /** How a {@link #take()} went. */
+    /** How a {@link #take(int, Instant)} went. */
     enum Outcome {
         /** {@link Take#granted()} requests may go out. */
         GRANTED,
