@@ -50,6 +50,15 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy = io.github.cameldfinery.component.DfineryExportFormatErrorPolicy.retry;
 
     /**
+     * For the events consumer with outputMode=rows: the rows already delivered, keyed by their df_event_log_id (the
+     * further rows of an event with several items by df_event_log_id/1, /2, ...). A row found in it is skipped; a
+     * row is added to it only once its exchange has completed without an exception, so a replica that dies while a
+     * row is in the route leaves it to be delivered again (for example RedisIdempotentRepository from
+     * camel-dfinery-redis, shared by the replicas). The option is a org.apache.camel.spi.IdempotentRepository type.
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    /**
      * For the events consumer: the most windows one poll exports, so that catching up spreads over polls.
      */
     private Integer maxWindowsPerPoll = 10;
@@ -425,6 +434,14 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     public void setExportFormatErrorPolicy(io.github.cameldfinery.component.DfineryExportFormatErrorPolicy exportFormatErrorPolicy) {
         this.exportFormatErrorPolicy = exportFormatErrorPolicy;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     public Integer getMaxWindowsPerPoll() {

@@ -27,6 +27,7 @@ public class DfineryComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.DfineryConfiguration.class));
+        answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.StateRepository.class));
         answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.export.DfineryExportClaims.class));
         answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.validation.DfineryTrackingPlan.class));
