@@ -16,10 +16,7 @@
 package io.github.cameldfinery.examples;
 
 import java.nio.file.Path;
-import java.util.Properties;
-
-import org.apache.camel.Processor;
-import org.apache.camel.main.Main;
+import java.util.Map;
 
 /**
  * The offline-store flow as XML DSL routes ({@code xml/offline-store.xml}) configured by
@@ -38,18 +35,7 @@ public final class XmlOfflineStoreApp {
     }
 
     public static OfflineStoreApp.Result run(DfinerySettings settings, Path report) throws Exception {
-        FlowSummary summary = new FlowSummary(report);
-        Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation("classpath:application.properties");
-        Properties properties = new Properties();
-        properties.putAll(settings.properties());
-        properties.setProperty("camel.main.name", "offline-store-xml");
-        properties.setProperty("camel.main.routes-include-pattern", "classpath:xml/offline-store.xml");
-        main.setOverrideProperties(properties);
-        main.bind("summary", summary);
-        main.bind("posMapping", new PosMapping());
-        main.bind("startExport", (Processor) exchange -> exchange.getContext().getRouteController()
-                .startRoute("export-report"));
-        return OfflineStoreApp.runToEnd(main, summary, settings);
+        return DeclarativeOfflineStore.run(settings, report, Map.of("camel.main.name", "offline-store-xml",
+                "camel.main.routes-include-pattern", "classpath:xml/offline-store.xml"));
     }
 }

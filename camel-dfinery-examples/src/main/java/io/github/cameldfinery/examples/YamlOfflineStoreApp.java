@@ -16,9 +16,7 @@
 package io.github.cameldfinery.examples;
 
 import java.nio.file.Path;
-
-import org.apache.camel.Processor;
-import org.apache.camel.main.Main;
+import java.util.Map;
 
 /**
  * The offline-store flow as YAML routes ({@code yaml/offline-store.yaml}) configured by
@@ -37,14 +35,6 @@ public final class YamlOfflineStoreApp {
     }
 
     public static OfflineStoreApp.Result run(DfinerySettings settings, Path report) throws Exception {
-        FlowSummary summary = new FlowSummary(report);
-        Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation("classpath:application.properties");
-        main.setOverrideProperties(settings.properties());
-        main.bind("summary", summary);
-        main.bind("posMapping", new PosMapping());
-        main.bind("startExport", (Processor) exchange -> exchange.getContext().getRouteController()
-                .startRoute("export-report"));
-        return OfflineStoreApp.runToEnd(main, summary, settings);
+        return DeclarativeOfflineStore.run(settings, report, Map.of());
     }
 }

@@ -19,21 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -112,12 +105,11 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     }
 
     /** The JDK client, with a hook in front of each send. */
-    final class FaultyClient extends HttpClient {
-        private final HttpClient delegate;
+    final class FaultyClient extends ForwardingHttpClient {
         private final AtomicInteger calls = new AtomicInteger();
 
         FaultyClient(HttpClient delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -142,51 +134,6 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IOException(e.getCause());
             }
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return delegate.cookieHandler();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return delegate.connectTimeout();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return delegate.followRedirects();
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return delegate.proxy();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return delegate.sslContext();
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            return delegate.sslParameters();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return delegate.authenticator();
-        }
-
-        @Override
-        public Version version() {
-            return delegate.version();
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return delegate.executor();
         }
     }
 }

@@ -16,30 +16,23 @@
 package io.github.cameldfinery.component;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * A hostile server in front of the emulator: the JDK client, with each response's rate-limit headers (or the whole
  * response) replaced as the test says. Only {@link #send} is used by the import producers.
  */
-final class RewritingClient extends HttpClient {
+final class RewritingClient extends ForwardingHttpClient {
 
     /** What the n-th response (0-based) becomes. */
     interface Rewrite {
@@ -51,13 +44,13 @@ final class RewritingClient extends HttpClient {
         Map<String, String> headers(int n, HttpResponse<?> response);
     }
 
-    private final HttpClient delegate = HttpClient.newHttpClient();
     private final AtomicInteger calls = new AtomicInteger();
     private final Rewrite rewrite;
     /** Calls answered with a 429 without reaching the emulator. */
     private final java.util.function.IntPredicate answerInstead;
 
     RewritingClient(Rewrite rewrite, java.util.function.IntPredicate answer429Instead) {
+        super(HttpClient.newHttpClient());
         this.rewrite = rewrite;
         this.answerInstead = answer429Instead;
     }
@@ -145,50 +138,5 @@ final class RewritingClient extends HttpClient {
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
         return sendAsync(request, handler);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
     }
 }
