@@ -81,6 +81,9 @@ class SharedExportCursorIT {
         }
 
         assertThat(delivered).doesNotHaveDuplicates().hasSize(DAYS * PER_DAY);
-        assertThat(dfinery.service(Application.SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(DAYS);
+        // Stopping the first replica aborts a window it is reading (nothing outlives a stop); the cursor stays on
+        // that window, so the second replica exports it again: DAYS calls, or one more when the stop cut a window.
+        assertThat(dfinery.service(Application.SERVICE).stats().requests(ApiKind.EXPORT)).isBetween((long) DAYS,
+                DAYS + 1L);
     }
 }
