@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -50,6 +51,27 @@ final class Application {
         component.getConfiguration().setAccessToken("imp");
         component.getConfiguration().setBearerToken("exp");
         return component;
+    }
+
+    /**
+     * The properties of docs/export.md's recipe for replicas, pointed at a test's emulator and Redis: the export
+     * token, the shared quota store, cursor, claims (with this lease) and idempotent repository of delivered rows.
+     */
+    static Properties exportRecipe(URI emulator, String redisUri, String claimLease, int days, String cursorKey) {
+        Properties properties = new Properties();
+        properties.setProperty("camel.component.dfinery.base-uri", emulator.toString());
+        properties.setProperty("camel.component.dfinery.service-id", SERVICE);
+        properties.setProperty("camel.component.dfinery.bearer-token", "exp");
+        properties.setProperty("camel.component.dfinery.quota-store-uri", redisUri);
+        properties.setProperty("camel.beans.exportCursor",
+                "#class:io.github.cameldfinery.redis.RedisStateRepository(\"" + redisUri + "\")");
+        properties.setProperty("camel.beans.exportClaims", "#class:io.github.cameldfinery.redis.RedisExportClaims(\""
+                + redisUri + "\", \"" + claimLease + "\")");
+        properties.setProperty("camel.beans.delivered", "#class:io.github.cameldfinery.redis.RedisIdempotentRepository(\""
+                + redisUri + "\", \"delivered:\", \"P31D\")");
+        properties.setProperty("start-date", today().minusDays(days).toString());
+        properties.setProperty("cursor-key", cursorKey);
+        return properties;
     }
 
     static LocalDate today() {

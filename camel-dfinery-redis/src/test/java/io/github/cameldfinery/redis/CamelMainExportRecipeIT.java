@@ -50,19 +50,7 @@ class CamelMainExportRecipeIT {
     final String cursorKey = "recipe-" + UUID.randomUUID();
 
     Main replica() throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
-        properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
-        properties.setProperty("camel.component.dfinery.bearer-token", "exp");
-        properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
-        properties.setProperty("camel.beans.exportCursor",
-                "#class:io.github.cameldfinery.redis.RedisStateRepository(\"" + redis.uri() + "\")");
-        properties.setProperty("camel.beans.exportClaims",
-                "#class:io.github.cameldfinery.redis.RedisExportClaims(\"" + redis.uri() + "\", \"PT10M\")");
-        properties.setProperty("camel.beans.delivered", "#class:io.github.cameldfinery.redis.RedisIdempotentRepository(\""
-                + redis.uri() + "\", \"delivered:\", \"P31D\")");
-        properties.setProperty("start-date", Application.today().minusDays(DAYS).toString());
-        properties.setProperty("cursor-key", cursorKey);
+        Properties properties = Application.exportRecipe(dfinery.baseUri(), redis.uri(), "PT10M", DAYS, cursorKey);
         Main main = new Main();
         main.setOverrideProperties(properties);
         main.configure().withRoutesIncludePattern("classpath:routes/replica-export.yaml");

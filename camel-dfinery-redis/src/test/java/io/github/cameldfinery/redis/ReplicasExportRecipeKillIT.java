@@ -114,20 +114,8 @@ class ReplicasExportRecipeKillIT {
 
     /** The recipe's properties of docs/export.md, pointed at this test's Redis and emulator. */
     Path recipeProperties(String cursorKey) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
-        properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
-        properties.setProperty("camel.component.dfinery.bearer-token", "exp");
-        properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
-        properties.setProperty("camel.beans.exportCursor",
-                "#class:io.github.cameldfinery.redis.RedisStateRepository(\"" + redis.uri() + "\")");
         // A short lease, so that the window the killed replica held is taken again within the test.
-        properties.setProperty("camel.beans.exportClaims",
-                "#class:io.github.cameldfinery.redis.RedisExportClaims(\"" + redis.uri() + "\", \"PT2S\")");
-        properties.setProperty("camel.beans.delivered", "#class:io.github.cameldfinery.redis.RedisIdempotentRepository(\""
-                + redis.uri() + "\", \"delivered:\", \"P31D\")");
-        properties.setProperty("start-date", Application.today().minusDays(DAYS).toString());
-        properties.setProperty("cursor-key", cursorKey);
+        Properties properties = Application.exportRecipe(dfinery.baseUri(), redis.uri(), "PT2S", DAYS, cursorKey);
         Path file = dir.resolve("application.properties");
         try (Writer writer = Files.newBufferedWriter(file)) {
             properties.store(writer, null);
