@@ -23,15 +23,15 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.cameldfinery.component.quota.ExportBudget;
-import io.github.cameldfinery.component.quota.QuotaCounter;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
  * The export budget of a service shared by replicas: {@code limit} calls per window in a Bucket4j bucket refilled at
  * once at the start of every window (windows lined up with the epoch, as clock hours for DFINERY's hour), and the
  * calls at once in {@link ExportSlots}.
  */
-final class Bucket4jExportBudget implements ExportBudget {
+final class Bucket4jExportBudget implements DfineryExportBudget {
 
     private final String serviceId;
     private final int limit;
@@ -49,7 +49,7 @@ final class Bucket4jExportBudget implements ExportBudget {
         this.concurrency = concurrency;
         this.slots = slots;
         this.clock = clock;
-        Instant nextWindow = QuotaCounter.nextReset(Instant.EPOCH, window, clock.instant());
+        Instant nextWindow = DfineryRequestCount.windowEnd(Instant.EPOCH, window, clock.instant());
         this.calls = buckets.builder().build(key, () -> BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit).refillIntervallyAligned(limit, window, nextWindow)
                         .initialTokens(limit).build())

@@ -20,9 +20,9 @@ import java.time.Duration;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.quota.DfineryQuotaStore;
-import io.github.cameldfinery.component.quota.ExportBudget;
-import io.github.cameldfinery.component.quota.QuotaCounter;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
  * A quota store on any Bucket4j backend: pass the backend's {@link ProxyManager} (Redis through Lettuce or Redisson,
@@ -57,12 +57,12 @@ public class Bucket4jQuotaStore implements DfineryQuotaStore {
     }
 
     @Override
-    public QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window) {
-        return new Bucket4jQuotaCounter(buckets, prefix + serviceId + ":" + api, limit, window, probeLease, clock);
+    public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
+        return new Bucket4jRequestCount(buckets, prefix + serviceId + ":" + api, limit, window, probeLease, clock);
     }
 
     @Override
-    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+    public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return new Bucket4jExportBudget(buckets, prefix + serviceId + ":export", serviceId, limit, window, concurrency,
                 slots, clock);
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 
 /**
  * The export calls of a service that may run at once (DFINERY: 5). On Redis ({@link RedisExportSlots}) the slots are
@@ -28,7 +28,7 @@ import io.github.cameldfinery.component.quota.ExportBudget;
 public interface ExportSlots {
 
     /** A slot for one export call, or null when {@code concurrency} calls of this service already run. */
-    ExportBudget.Permit tryTake(String serviceId, int concurrency);
+    DfineryExportBudget.Permit tryTake(String serviceId, int concurrency);
 
     /** Slots counted in this JVM only. */
     static ExportSlots inThisJvm() {

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.github.cameldfinery.component.export.DfineryExportClaims;
+import io.github.cameldfinery.component.spi.DfineryExportClaims;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;

@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -47,7 +47,7 @@ final class RedisExportSlots implements ExportSlots {
     }
 
     @Override
-    public ExportBudget.Permit tryTake(String serviceId, int concurrency) {
+    public DfineryExportBudget.Permit tryTake(String serviceId, int concurrency) {
         String holder = UUID.randomUUID().toString();
         for (int slot = 0; slot < concurrency; slot++) {
             String key = prefix + serviceId + ":" + slot;
@@ -59,7 +59,7 @@ final class RedisExportSlots implements ExportSlots {
     }
 
     /** A held slot, extended every third of the lease until closed. */
-    private final class Lease implements ExportBudget.Permit {
+    private final class Lease implements DfineryExportBudget.Permit {
         private final String key;
         private final String holder;
         private final ScheduledFuture<?> renewal;

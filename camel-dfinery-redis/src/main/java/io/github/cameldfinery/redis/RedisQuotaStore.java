@@ -22,9 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.quota.DfineryQuotaStore;
-import io.github.cameldfinery.component.quota.ExportBudget;
-import io.github.cameldfinery.component.quota.QuotaCounter;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 
@@ -86,12 +86,12 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
     }
 
     @Override
-    public QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window) {
-        return new WhenConnected.Counter(() -> buckets().requestCounter(serviceId, api, limit, window));
+    public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
+        return new WhenConnected.Count(() -> buckets().requestCount(serviceId, api, limit, window));
     }
 
     @Override
-    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+    public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return new WhenConnected.Budget(() -> buckets().exportBudget(serviceId, limit, window, concurrency), limit,
                 window);
     }

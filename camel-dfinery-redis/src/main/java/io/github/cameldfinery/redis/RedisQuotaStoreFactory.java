@@ -15,8 +15,8 @@
  */
 package io.github.cameldfinery.redis;
 
-import io.github.cameldfinery.component.quota.DfineryQuotaStore;
-import io.github.cameldfinery.component.quota.DfineryQuotaStoreFactory;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryQuotaStoreFactory;
 
 /** Makes a {@link RedisQuotaStore} for {@code quotaStoreUri=redis://…} or {@code rediss://…}. */
 public class RedisQuotaStoreFactory implements DfineryQuotaStoreFactory {

@@ -19,11 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import io.github.cameldfinery.component.quota.ExportBudget;
-import io.github.cameldfinery.component.quota.QuotaCounter;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
- * A counter or budget on Redis that is made on its first use once Redis answers, so that the component starts while
+ * A request count or export budget on Redis that is made on its first use once Redis answers, so that the component starts while
  * Redis is down: until then each call throws, and the component follows its {@code quotaStoreUnavailable} option.
  */
 final class WhenConnected<T> {
@@ -42,47 +42,52 @@ final class WhenConnected<T> {
         return made;
     }
 
-    /** A request counter made when Redis first answers. */
-    static final class Counter implements QuotaCounter {
-        private final WhenConnected<QuotaCounter> counter;
+    /** A request count made when Redis first answers. */
+    static final class Count implements DfineryRequestCount {
+        private final WhenConnected<DfineryRequestCount> count;
 
-        Counter(Supplier<QuotaCounter> make) {
-            this.counter = new WhenConnected<>(make);
+        Count(Supplier<DfineryRequestCount> make) {
+            this.count = new WhenConnected<>(make);
         }
 
         @Override
-        public Take take(int wanted, Instant mayWaitUntil) {
-            return counter.get().take(wanted, mayWaitUntil);
+        public Window read() {
+            return count.get().read();
+        }
+
+        @Override
+        public Taken take(long wanted) {
+            return count.get().take(wanted);
         }
 
         @Override
         public void giveBack(long requests) {
-            counter.get().giveBack(requests);
+            count.get().giveBack(requests);
         }
 
         @Override
-        public void observe(Long remaining, Instant resetAt, boolean rejected) {
-            counter.get().observe(remaining, resetAt, rejected);
+        public void observe(long remaining, Instant resetAt, boolean repeats) {
+            count.get().observe(remaining, resetAt, repeats);
         }
 
         @Override
-        public void probeAbandoned() {
-            counter.get().probeAbandoned();
+        public boolean tryLease() {
+            return count.get().tryLease();
         }
 
         @Override
-        public View view() {
-            return counter.get().view();
+        public void releaseLease() {
+            count.get().releaseLease();
         }
     }
 
     /** An export budget made when Redis first answers. */
-    static final class Budget implements ExportBudget {
-        private final WhenConnected<ExportBudget> budget;
+    static final class Budget implements DfineryExportBudget {
+        private final WhenConnected<DfineryExportBudget> budget;
         private final int limit;
         private final Duration window;
 
-        Budget(Supplier<ExportBudget> make, int limit, Duration window) {
+        Budget(Supplier<DfineryExportBudget> make, int limit, Duration window) {
             this.budget = new WhenConnected<>(make);
             this.limit = limit;
             this.window = window;

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.github.cameldfinery.component.quota.QuotaCounter;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;

@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.cameldfinery.component.export.DfineryExportClaims;
+import io.github.cameldfinery.component.spi.DfineryExportClaims;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,8 @@ class SharedExportBudgetIT {
 
     @Test
     void callsPerWindowAreCountedOnceForAllReplicas() {
-        ExportBudget a = first.exportBudget(service, 3, Duration.ofHours(1), 5);
-        ExportBudget b = second.exportBudget(service, 3, Duration.ofHours(1), 5);
+        DfineryExportBudget a = first.exportBudget(service, 3, Duration.ofHours(1), 5);
+        DfineryExportBudget b = second.exportBudget(service, 3, Duration.ofHours(1), 5);
 
         a.tryAcquire().close();
         b.tryAcquire().close();
@@ -68,11 +68,11 @@ class SharedExportBudgetIT {
 
     @Test
     void callsAtOnceAreCountedForAllReplicasAndASlotOfADeadReplicaComesBackAfterItsLease() {
-        ExportBudget a = first.exportBudget(service, 100, Duration.ofHours(1), 2);
-        ExportBudget b = second.exportBudget(service, 100, Duration.ofHours(1), 2);
+        DfineryExportBudget a = first.exportBudget(service, 100, Duration.ofHours(1), 2);
+        DfineryExportBudget b = second.exportBudget(service, 100, Duration.ofHours(1), 2);
 
-        ExportBudget.Permit running = a.tryAcquire();
-        ExportBudget.Permit held = b.tryAcquire();
+        DfineryExportBudget.Permit running = a.tryAcquire();
+        DfineryExportBudget.Permit held = b.tryAcquire();
         assertThat(running).isNotNull();
         assertThat(held).isNotNull();
         assertThat(a.tryAcquire()).as("a third call at once").isNull();
@@ -82,7 +82,7 @@ class SharedExportBudgetIT {
         assertThat(b.tryAcquire()).as("slots held past their lease while their calls run").isNull();
 
         running.close();
-        ExportBudget.Permit next = b.tryAcquire();
+        DfineryExportBudget.Permit next = b.tryAcquire();
         assertThat(next).as("a slot given back").isNotNull();
         next.close();
 
@@ -90,11 +90,11 @@ class SharedExportBudgetIT {
         second.stop();
         RedisQuotaStore third = store();
         try {
-            ExportBudget c = third.exportBudget(service, 100, Duration.ofHours(1), 2);
-            ExportBudget.Permit one = c.tryAcquire();
+            DfineryExportBudget c = third.exportBudget(service, 100, Duration.ofHours(1), 2);
+            DfineryExportBudget.Permit one = c.tryAcquire();
             assertThat(one).isNotNull();
             await().atMost(Duration.ofSeconds(3)).until(() -> {
-                ExportBudget.Permit freed = c.tryAcquire();
+                DfineryExportBudget.Permit freed = c.tryAcquire();
                 if (freed != null) {
                     freed.close();
                 }

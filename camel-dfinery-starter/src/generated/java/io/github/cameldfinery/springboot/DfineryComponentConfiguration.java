@@ -85,9 +85,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
      * For replicas that run the same events consumer on a shared stateRepository: claims on windows, so that each
      * closed window is exported by one replica at a time (for example RedisExportClaims from camel-dfinery-redis).
      * Without it, run the consumer on one replica at a time. The option is a
-     * io.github.cameldfinery.component.export.DfineryExportClaims type.
+     * io.github.cameldfinery.component.spi.DfineryExportClaims type.
      */
-    private io.github.cameldfinery.component.export.DfineryExportClaims exportClaims;
+    private io.github.cameldfinery.component.spi.DfineryExportClaims exportClaims;
 
     /**
      * For the export producer: the first day (yyyy-MM-dd) of an ad-hoc event export; a header can override it.
@@ -368,9 +368,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
      * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
      * service set a store they all reach (a bean), for example a Bucket4j store from camel-dfinery-redis, so that
      * together they stay within the quota. Takes precedence over quotaStoreUri. The option is a
-     * io.github.cameldfinery.component.quota.DfineryQuotaStore type.
+     * io.github.cameldfinery.component.spi.DfineryQuotaStore type.
      */
-    private io.github.cameldfinery.component.quota.DfineryQuotaStore quotaStore;
+    private io.github.cameldfinery.component.spi.DfineryQuotaStore quotaStore;
 
     /**
      * What happens while the shared quota store cannot be reached: FAIL (requests fail at once with
@@ -476,11 +476,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.windowDays = windowDays;
     }
 
-    public io.github.cameldfinery.component.export.DfineryExportClaims getExportClaims() {
+    public io.github.cameldfinery.component.spi.DfineryExportClaims getExportClaims() {
         return exportClaims;
     }
 
-    public void setExportClaims(io.github.cameldfinery.component.export.DfineryExportClaims exportClaims) {
+    public void setExportClaims(io.github.cameldfinery.component.spi.DfineryExportClaims exportClaims) {
         this.exportClaims = exportClaims;
     }
 
@@ -860,11 +860,11 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
         this.quotaLocalShareMaxTime = quotaLocalShareMaxTime;
     }
 
-    public io.github.cameldfinery.component.quota.DfineryQuotaStore getQuotaStore() {
+    public io.github.cameldfinery.component.spi.DfineryQuotaStore getQuotaStore() {
         return quotaStore;
     }
 
-    public void setQuotaStore(io.github.cameldfinery.component.quota.DfineryQuotaStore quotaStore) {
+    public void setQuotaStore(io.github.cameldfinery.component.spi.DfineryQuotaStore quotaStore) {
         this.quotaStore = quotaStore;
     }
 

@@ -29,10 +29,10 @@ public class DfineryComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.DfineryConfiguration.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.StateRepository.class));
-        answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.export.DfineryExportClaims.class));
+        answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.spi.DfineryExportClaims.class));
         answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.validation.DfineryTrackingPlan.class));
         answer.add(new ConvertiblePair(String.class, java.net.http.HttpClient.class));
-        answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.quota.DfineryQuotaStore.class));
+        answer.add(new ConvertiblePair(String.class, io.github.cameldfinery.component.spi.DfineryQuotaStore.class));
         return answer;
     }
 

@@ -57,7 +57,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "eventsconditiontype":
         case "eventsConditionType": getOrCreateConfiguration(target).setEventsConditionType(property(camelContext, io.github.cameldfinery.component.api.DfineryConditionType.class, value)); return true;
         case "exportclaims":
-        case "exportClaims": getOrCreateConfiguration(target).setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
+        case "exportClaims": getOrCreateConfiguration(target).setExportClaims(property(camelContext, io.github.cameldfinery.component.spi.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": getOrCreateConfiguration(target).setExportConcurrency(property(camelContext, int.class, value)); return true;
         case "exportformaterrorpolicy":
@@ -118,7 +118,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "quotalocalsharemaxtime":
         case "quotaLocalShareMaxTime": target.setQuotaLocalShareMaxTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "quotastore":
-        case "quotaStore": target.setQuotaStore(property(camelContext, io.github.cameldfinery.component.quota.DfineryQuotaStore.class, value)); return true;
+        case "quotaStore": target.setQuotaStore(property(camelContext, io.github.cameldfinery.component.spi.DfineryQuotaStore.class, value)); return true;
         case "quotastoreunavailable":
         case "quotaStoreUnavailable": target.setQuotaStoreUnavailable(property(camelContext, io.github.cameldfinery.component.quota.QuotaStoreUnavailable.class, value)); return true;
         case "quotastoreuri":
@@ -183,7 +183,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "eventsconditiontype":
         case "eventsConditionType": return io.github.cameldfinery.component.api.DfineryConditionType.class;
         case "exportclaims":
-        case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
+        case "exportClaims": return io.github.cameldfinery.component.spi.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
         case "exportformaterrorpolicy":
@@ -244,7 +244,7 @@ public class DfineryComponentConfigurer extends PropertyConfigurerSupport implem
         case "quotalocalsharemaxtime":
         case "quotaLocalShareMaxTime": return long.class;
         case "quotastore":
-        case "quotaStore": return io.github.cameldfinery.component.quota.DfineryQuotaStore.class;
+        case "quotaStore": return io.github.cameldfinery.component.spi.DfineryQuotaStore.class;
         case "quotastoreunavailable":
         case "quotaStoreUnavailable": return io.github.cameldfinery.component.quota.QuotaStoreUnavailable.class;
         case "quotastoreuri":

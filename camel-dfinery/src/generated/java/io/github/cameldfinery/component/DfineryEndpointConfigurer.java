@@ -58,7 +58,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "exportclaims":
-        case "exportClaims": target.getConfiguration().setExportClaims(property(camelContext, io.github.cameldfinery.component.export.DfineryExportClaims.class, value)); return true;
+        case "exportClaims": target.getConfiguration().setExportClaims(property(camelContext, io.github.cameldfinery.component.spi.DfineryExportClaims.class, value)); return true;
         case "exportconcurrency":
         case "exportConcurrency": target.getConfiguration().setExportConcurrency(property(camelContext, int.class, value)); return true;
         case "exportformaterrorpolicy":
@@ -198,7 +198,7 @@ public class DfineryEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "exportclaims":
-        case "exportClaims": return io.github.cameldfinery.component.export.DfineryExportClaims.class;
+        case "exportClaims": return io.github.cameldfinery.component.spi.DfineryExportClaims.class;
         case "exportconcurrency":
         case "exportConcurrency": return int.class;
         case "exportformaterrorpolicy":

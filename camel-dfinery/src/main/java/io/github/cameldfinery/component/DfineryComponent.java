@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,13 +36,13 @@ import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.metrics.MetricsLookup;
-import io.github.cameldfinery.component.quota.DfineryQuotaStore;
-import io.github.cameldfinery.component.quota.DfineryQuotaStoreFactory;
-import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.LocalQuotaStore;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryQuotaStoreFactory;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -88,7 +89,9 @@ public class DfineryComponent extends HealthCheckComponent {
     @Metadata(label = "quota,advanced", javaType = "java.time.Duration", defaultValue = "5m")
     private long quotaLocalShareMaxTime = 300_000;
 
-    private final Clock clock = Clock.systemUTC();
+    private volatile Clock clock = Clock.systemUTC();
+    /** A timer given by {@link #useTime}; the component's own otherwise. */
+    private volatile ScheduledExecutorService givenTimer;
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
     /** Import answers awaited: failed, never left pending, when the component stops. */
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
@@ -216,16 +219,7 @@ public class DfineryComponent extends HealthCheckComponent {
                 fixedPool("DfinerySend", requestThreads));
         httpClientThreads = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DfineryHttpClient",
                 fixedPool("DfineryHttpClient", 2));
-        // Unbounded queue: a retry or a quota wait must never be refused because many are pending.
-        ThreadPoolProfile timer = new ThreadPoolProfile("DfineryTimer");
-        timer.setPoolSize(1);
-        timer.setMaxQueueSize(-1);
-        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DfineryTimer", timer);
-        if (scheduler instanceof ScheduledThreadPoolExecutor) {
-            // Every import send schedules its deadline and cancels it when the answer is in: drop cancelled ones
-            // at once rather than keeping them queued until their time.
-            ((ScheduledThreadPoolExecutor) scheduler).setRemoveOnCancelPolicy(true);
-        }
+        scheduler = givenTimer != null ? givenTimer : newTimer();
         DfineryQuotaStore store = quotaStore();
         QuotaStoreFailover failover = store.isShared() ? new QuotaStoreFailover(store, quotaStoreUnavailable,
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
@@ -242,6 +236,35 @@ public class DfineryComponent extends HealthCheckComponent {
                 health.register(storeHealth);
             }
         }
+    }
+
+    private ScheduledExecutorService newTimer() {
+        // Unbounded queue: a retry or a quota wait must never be refused because many are pending.
+        ThreadPoolProfile profile = new ThreadPoolProfile("DfineryTimer");
+        profile.setPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        ScheduledExecutorService timer = getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "DfineryTimer", profile);
+        if (timer instanceof ScheduledThreadPoolExecutor) {
+            // Every import send schedules its deadline and cancels it when the answer is in: drop cancelled ones
+            // at once rather than keeping them queued until their time.
+            ((ScheduledThreadPoolExecutor) timer).setRemoveOnCancelPolicy(true);
+        }
+        return timer;
+    }
+
+    /**
+     * Runs the component on a time given from outside: the quota windows, the export days, and every wait (resets,
+     * retries, timeouts) on {@code clock} and {@code timer}. Meant for tests, with a clock moved by hand and a timer
+     * run by hand, so that quota windows pass in no time. Call it before the component starts; the component does
+     * not shut down a timer given here.
+     */
+    public void useTime(Clock clock, ScheduledExecutorService timer) {
+        if (isStarted() || isStarting()) {
+            throw new IllegalStateException("Give the dfinery component its clock and timer before it starts");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.givenTimer = Objects.requireNonNull(timer, "timer");
     }
 
     /** The configured store, started; a store made from quotaStoreUri is the component's to stop. */
@@ -319,7 +342,7 @@ public class DfineryComponent extends HealthCheckComponent {
         if (senders != null) {
             threads.shutdownNow(senders);
         }
-        if (scheduler != null) {
+        if (scheduler != null && scheduler != givenTimer) {
             for (Runnable due : threads.shutdownNow(scheduler)) {
                 try {
                     due.run();
@@ -391,7 +414,7 @@ public class DfineryComponent extends HealthCheckComponent {
     }
 
     /** The export budgets of this component, per service. */
-    public Map<String, ExportBudget> exportBudgets() {
+    public Map<String, DfineryExportBudget> exportBudgets() {
         QuotaGuards guards = quotaGuards;
         return guards == null ? Map.of() : guards.exportBudgets();
     }

@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 
@@ -111,7 +111,7 @@ public class DfineryDevConsole extends AbstractDevConsole {
             row.put("waiting", snapshot.waiting());
             rows.add(row);
         }
-        for (Map.Entry<String, ExportBudget> entry : guards.exportBudgets().entrySet()) {
+        for (Map.Entry<String, DfineryExportBudget> entry : guards.exportBudgets().entrySet()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("serviceId", entry.getKey());
             row.put("api", "export");

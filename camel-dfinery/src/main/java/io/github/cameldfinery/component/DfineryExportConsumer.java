@@ -33,13 +33,13 @@ import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.component.export.CsvRows;
-import io.github.cameldfinery.component.export.DfineryExportClaims;
 import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportCursor;
 import io.github.cameldfinery.component.export.ExportRequest;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
-import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportClaims;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
@@ -70,7 +70,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     /** The body being read now, aborted when the consumer stops so that the poll thread is not held. */
     private volatile ExportBodyStream current;
     private ExportCursor cursor;
-    private ExportBudget quota;
+    private DfineryExportBudget quota;
     private DfineryMetrics metrics;
     private Clock clock;
     /** Makes the idempotent repository's records, with idempotentRepository only. */
@@ -259,7 +259,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
 
     /** One export call within the budget: the rows delivered, or -1 when the budget is spent for now. */
     private int exportOnce(ExportRequest request) throws Exception {
-        try (ExportBudget.Permit permit = quota.tryAcquire()) {
+        try (DfineryExportBudget.Permit permit = quota.tryAcquire()) {
             if (permit == null) {
                 LOG.debug("Export quota of service {} spent; next call possible at {}", config.getServiceId(),
                         quota.nextSlot());

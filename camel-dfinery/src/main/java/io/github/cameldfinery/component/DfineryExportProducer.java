@@ -30,7 +30,7 @@ import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportBodyStream;
 import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.export.ExportRequest;
-import io.github.cameldfinery.component.quota.ExportBudget;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -90,8 +90,8 @@ public class DfineryExportProducer extends DefaultProducer {
         if (ObjectHelper.isEmpty(config.getBearerToken())) {
             throw DfineryAuthenticationException.missingToken("bearerToken");
         }
-        ExportBudget quota = services.exportBudget(serviceId, config);
-        ExportBudget.Permit permit = quota.tryAcquire();
+        DfineryExportBudget quota = services.exportBudget(serviceId, config);
+        DfineryExportBudget.Permit permit = quota.tryAcquire();
         if (permit == null) {
             throw DfineryRateLimitException.refusedLocally("The export quota of " + quota.limit() + " calls per "
                     + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent; "

@@ -27,8 +27,8 @@ import io.github.cameldfinery.component.export.ExportClient;
 import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.pipeline.ImportGuards;
-import io.github.cameldfinery.component.quota.ExportBudget;
 import io.github.cameldfinery.component.quota.QuotaGuards;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 
 /**
  * What a running component shares with the producers and consumers of its endpoints: HTTP clients, the timer, the
@@ -92,7 +92,7 @@ final class DfineryServices {
     }
 
     /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
-    ExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
+    DfineryExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
         return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
                 Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
     }

@@ -1640,14 +1640,15 @@ public interface DfineryEndpointBuilderFactory {
          * a time.
          * 
          * The option is a:
-         * <code>io.github.cameldfinery.component.export.DfineryExportClaims</code> type.
+         * <code>io.github.cameldfinery.component.spi.DfineryExportClaims</code>
+         * type.
          * 
          * Group: consumer (advanced)
          * 
          * @param exportClaims the value to set
          * @return the dsl builder
          */
-        default AdvancedDfineryEndpointConsumerBuilder exportClaims(io.github.cameldfinery.component.export.DfineryExportClaims exportClaims) {
+        default AdvancedDfineryEndpointConsumerBuilder exportClaims(io.github.cameldfinery.component.spi.DfineryExportClaims exportClaims) {
             doSetProperty("exportClaims", exportClaims);
             return this;
         }
@@ -1659,7 +1660,8 @@ public interface DfineryEndpointBuilderFactory {
          * a time.
          * 
          * The option will be converted to a
-         * <code>io.github.cameldfinery.component.export.DfineryExportClaims</code> type.
+         * <code>io.github.cameldfinery.component.spi.DfineryExportClaims</code>
+         * type.
          * 
          * Group: consumer (advanced)
          * 

@@ -19,14 +19,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A shared export budget, with a local share of it behind while the store cannot be reached. */
-final class FailoverExportBudget implements ExportBudget {
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
 
-    private final ExportBudget shared;
-    private final ExportBudget local;
+/** A shared export budget, with a local share of it behind while the store cannot be reached. */
+final class FailoverExportBudget implements DfineryExportBudget {
+
+    private final DfineryExportBudget shared;
+    private final DfineryExportBudget local;
     private final QuotaStoreFailover failover;
 
-    FailoverExportBudget(ExportBudget shared, int limit, Duration window, int concurrency, QuotaStoreFailover failover,
+    FailoverExportBudget(DfineryExportBudget shared, int limit, Duration window, int concurrency, QuotaStoreFailover failover,
                          Clock clock) {
         this.shared = shared;
         this.local = new LocalExportBudget((int) failover.share(limit), window, (int) failover.share(concurrency), clock);

@@ -22,11 +22,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
 
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+
 /**
  * The export budget of one service in this JVM: at most {@code limit} calls in any rolling {@code window}, and at
  * most {@code concurrency} at once. A rolling window never allows more than DFINERY's fixed window does.
  */
-public final class LocalExportBudget implements ExportBudget {
+public final class LocalExportBudget implements DfineryExportBudget {
 
     private final int limit;
     private final Duration window;

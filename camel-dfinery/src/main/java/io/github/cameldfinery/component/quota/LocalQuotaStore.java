@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /** Counts in this JVM only: each replica sees only its own requests. The default. */
 public final class LocalQuotaStore implements DfineryQuotaStore {
@@ -30,12 +33,12 @@ public final class LocalQuotaStore implements DfineryQuotaStore {
     }
 
     @Override
-    public QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window) {
-        return new LocalQuotaCounter(limit, window, clock);
+    public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
+        return new LocalRequestCount(limit, window, clock);
     }
 
     @Override
-    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+    public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return new LocalExportBudget(limit, window, concurrency, clock);
     }
 

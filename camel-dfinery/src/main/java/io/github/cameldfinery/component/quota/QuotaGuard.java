@@ -28,19 +28,21 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DFINERY's request limit for one service and API kind, in front of a {@link QuotaCounter} that counts it (in this
- * JVM, or in a store shared by replicas). Every HTTP request, retries included, takes a {@link Permit} first and
- * reports through it what the server counted ({@code x-ratelimit-remaining}, {@code x-ratelimit-reset}); the server's
- * count wins. When the budget is spent, requests wait for the reset (up to a cap) or fail at once, instead of running
- * into 429s. While the counter knows nothing of the server's count (a start), one request at a time goes out (the
- * probe), so a restart in the middle of a window learns the server's count before it sends more.
+ * DFINERY's request limit for one service and API kind, in front of a {@link DfineryRequestCount} that counts it
+ * (in this JVM, or in a store shared by replicas), with the rules of {@link QuotaPolicy}. Every HTTP request,
+ * retries included, takes a {@link Permit} first and reports through it what the server counted ({@code
+ * x-ratelimit-remaining}, {@code x-ratelimit-reset}); the server's count wins. When the budget is spent, requests
+ * wait for the reset (up to a cap) or fail at once, instead of running into 429s. While nothing is known of the
+ * server's count (a start), one request at a time goes out (the probe), so a restart in the middle of a window
+ * learns the server's count before it sends more.
  *
- * <p>Requests that cannot go yet wait in a queue, in order; a response, the end of a probe or a timer (the reset, or
- * the next look at a shared store while another replica probes) hands out permits.
+ * <p>Requests that cannot go yet wait in a queue, in order; a response, the end of a probe or a timer (the reset,
+ * or the next look at a shared store while another replica probes) hands out permits.
  */
 public final class QuotaGuard {
 
@@ -50,12 +52,12 @@ public final class QuotaGuard {
     private final String api;
     private final long limit;
     private final Duration window;
-    private final QuotaCounter counter;
+    private final QuotaPolicy policy;
     private final Clock clock;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
 
     private boolean probing;
-    /** A call to the counter is under way (outside the lock); the next waits for it. */
+    /** A call to the count is under way (outside the lock); the next waits for it. */
     private boolean taking;
     private Instant spentUntil;
     /** Runs {@link #drain()} again at a reset, or at the next look at a shared store. */
@@ -67,17 +69,21 @@ public final class QuotaGuard {
     private long rejectedByServer;
     private volatile double lastRemaining = Double.NaN;
     private volatile ServerWord lastWord;
-    private final ServerResets resets;
 
-    public QuotaGuard(String serviceId, String api, long limit, Duration window, QuotaCounter counter, Clock clock,
-                      ScheduledExecutorService scheduler) {
+    /**
+     * @param count     where the limit is counted
+     * @param shared    whether replicas share {@code count}
+     * @param scheduler timers: resets, the next look at a shared store, the end of a wait
+     */
+    public QuotaGuard(String serviceId, String api, long limit, Duration window, DfineryRequestCount count,
+                      boolean shared, Clock clock, ScheduledExecutorService scheduler) {
         this.serviceId = serviceId;
         this.api = api;
         this.limit = limit;
         this.window = window;
-        this.counter = counter;
+        this.policy = new QuotaPolicy(count, limit, window, shared,
+                new ServerResets(api + " limit of service " + serviceId, window), clock);
         this.clock = clock;
-        this.resets = new ServerResets(api + " limit of service " + serviceId, window);
         this.wakeTimer = new EarliestTimer(scheduler, clock, this::onWake);
         this.expiryTimer = new EarliestTimer(scheduler, clock, this::expireOverdue);
     }
@@ -99,7 +105,7 @@ public final class QuotaGuard {
     }
 
     /**
-     * Hands out what can be handed out now. The counter is asked outside the lock (a shared store is a network
+     * Hands out what can be handed out now. The count is asked outside the lock (a shared store is a network
      * call), one call at a time, for as many requests as wait: requests that arrive meanwhile queue without waiting
      * for the store, and the next call takes them all at once.
      */
@@ -115,10 +121,10 @@ public final class QuotaGuard {
                 wanted = waiters.size();
                 mayWaitUntil = waiters.peekFirst().deadline;
             }
-            QuotaCounter.Take take = null;
+            QuotaPolicy.Take take = null;
             RuntimeException failure = null;
             try {
-                take = counter.take(wanted, mayWaitUntil);
+                take = policy.take(wanted, mayWaitUntil);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -135,8 +141,8 @@ public final class QuotaGuard {
         }
     }
 
-    /** Applies what the counter answered; true when more may be handed out at once. */
-    private boolean hand(QuotaCounter.Take take, List<Runnable> completions) {
+    /** Applies what the policy answered; true when more may be handed out at once. */
+    private boolean hand(QuotaPolicy.Take take, List<Runnable> completions) {
         switch (take.outcome()) {
             case GRANTED:
                 spentUntil = null;
@@ -148,7 +154,7 @@ public final class QuotaGuard {
                 if (surplus > 0) {
                     // Waiters gone meanwhile (their time ran out): what was taken for them goes back.
                     long unused = surplus;
-                    completions.add(() -> counter.giveBack(unused));
+                    completions.add(() -> giveBack(unused));
                 }
                 return !waiters.isEmpty();
             case PROBE:
@@ -245,12 +251,21 @@ public final class QuotaGuard {
         completions.forEach(Runnable::run);
     }
 
+    private void giveBack(long requests) {
+        try {
+            policy.giveBack(requests);
+        } catch (RuntimeException e) {
+            // Only a little of the window is wasted.
+            LOG.debug("The DFINERY {} quota of service {} could not take back {} requests: {}", api, serviceId,
+                    requests, e.toString());
+        }
+    }
+
     private void observe(RateLimitState state, boolean rejected, boolean probe) {
-        Instant reset = resets.believe(state.resetAt(), clock.instant());
         lastWord = new ServerWord(state, rejected);
         try {
-            // The counter first: the probe's answer must be in the store before anyone takes from it.
-            counter.observe(state.remaining(), reset, rejected);
+            // The count first: the probe's answer must be in the store before anyone takes from it.
+            policy.observe(state.remaining(), state.resetAt(), rejected, probe);
         } catch (RuntimeException e) {
             // The request is done (its events may be stored): what it said is lost, the next answer says it again.
             LOG.warn("The DFINERY {} quota of service {} could not note an answer: {}", api, serviceId, e.toString());
@@ -273,7 +288,13 @@ public final class QuotaGuard {
 
     private void abandon(boolean probe) {
         if (probe) {
-            counter.probeAbandoned();
+            try {
+                policy.probeEnded();
+            } catch (RuntimeException e) {
+                // The lease goes back at the next take, or runs out.
+                LOG.debug("The DFINERY {} quota of service {} could not give back the probe's lease: {}", api,
+                        serviceId, e.toString());
+            }
             synchronized (this) {
                 probing = false;
             }
@@ -288,15 +309,17 @@ public final class QuotaGuard {
 
     /** A snapshot for consoles and headers. */
     public Snapshot snapshot() {
-        QuotaCounter.View view = counter.view();
-        synchronized (this) {
-            return snapshot(view);
+        DfineryRequestCount.Window view;
+        try {
+            view = policy.view();
+        } catch (RuntimeException e) {
+            view = null;
         }
-    }
-
-    private Snapshot snapshot(QuotaCounter.View view) {
-        return new Snapshot(serviceId, api, limit, window, view.remaining() == null ? null : limit - view.remaining(),
-                view.remaining(), view.resetAt(), granted, refused, rejectedByServer, waiters.size());
+        synchronized (this) {
+            return new Snapshot(serviceId, api, limit, window, view == null ? null : limit - view.remaining(),
+                    view == null ? null : view.remaining(), view == null ? null : view.resetAt(), granted, refused,
+                    rejectedByServer, waiters.size());
+        }
     }
 
     /** What the server last said of its count, for the message of a refusal. */

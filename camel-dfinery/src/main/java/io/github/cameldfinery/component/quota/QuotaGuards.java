@@ -26,6 +26,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
  * The quota guards and export budgets of a component, one per service and API kind, shared by all its endpoints.
@@ -35,7 +38,7 @@ import io.github.cameldfinery.component.metrics.DfineryMetrics;
 public final class QuotaGuards {
 
     private final Map<String, QuotaGuard> guards = new ConcurrentHashMap<>();
-    private final Map<String, ExportBudget> exportBudgets = new ConcurrentHashMap<>();
+    private final Map<String, DfineryExportBudget> exportBudgets = new ConcurrentHashMap<>();
     private final DfineryQuotaStore store;
     private final QuotaStoreFailover failover;
     private final Clock clock;
@@ -60,20 +63,21 @@ public final class QuotaGuards {
     /** The guard of this service and API; the first endpoint to ask sets its limit. */
     public QuotaGuard guard(String serviceId, DfineryApi api, long limit, Duration window) {
         return guards.computeIfAbsent(serviceId + "/" + api, key -> {
-            QuotaCounter counter = store.requestCounter(serviceId, api, limit, window);
+            DfineryRequestCount count = store.requestCount(serviceId, api, limit, window);
             if (failover != null) {
-                counter = new FailoverQuotaCounter(counter, limit, window, failover, clock);
+                count = new FailoverRequestCount(count, limit, window, failover, clock);
             }
-            QuotaGuard guard = new QuotaGuard(serviceId, api.name(), limit, window, counter, clock, scheduler);
+            QuotaGuard guard = new QuotaGuard(serviceId, api.name(), limit, window, count, store.isShared(), clock,
+                    scheduler);
             metrics.quotaRemaining(serviceId, api, guard::lastRemaining);
             return guard;
         });
     }
 
     /** The export budget of a service; the first endpoint to ask sets its limits. */
-    public ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+    public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return exportBudgets.computeIfAbsent(serviceId, id -> {
-            ExportBudget budget = store.exportBudget(serviceId, limit, window, concurrency);
+            DfineryExportBudget budget = store.exportBudget(serviceId, limit, window, concurrency);
             return failover == null ? budget
                     : new FailoverExportBudget(budget, limit, window, concurrency, failover, clock);
         });
@@ -87,7 +91,7 @@ public final class QuotaGuards {
     }
 
     /** The export budgets, per service. */
-    public Map<String, ExportBudget> exportBudgets() {
+    public Map<String, DfineryExportBudget> exportBudgets() {
         return Map.copyOf(exportBudgets);
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,13 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Which {@code x-ratelimit-reset} a guard believes: a time at most the configured window away, ahead or behind. Any
  * other (further in the past, past the window, beyond what an {@code Instant} holds) tells nothing of when the
- * server's window ends, and the counters get none: they then hold the window to the configured one from now and learn the
+ * server's window ends, and the policy gets none: it then holds the window to the configured one from now and learn the
  * next one by a probe, instead of refusing requests until the year 3000, overflowing, or handing out a window the
  * server has not begun.
  */
@@ -55,7 +56,7 @@ final class ServerResets {
             return null;
         }
         if (!reset.isAfter(now)) {
-            return QuotaCounter.nextReset(reset, window, now);
+            return DfineryRequestCount.windowEnd(reset, window, now);
         }
         if (reset.isAfter(now.plus(window))) {
             if (toldTooFar.compareAndSet(false, true)) {

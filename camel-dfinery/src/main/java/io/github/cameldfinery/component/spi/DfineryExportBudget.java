@@ -13,16 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component.quota;
+package io.github.cameldfinery.component.spi;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * DFINERY's export limit for one service: calls per window (100 an hour) and calls at once (5). Counted in this JVM
- * ({@link LocalExportBudget}) or in a store that replicas share.
+ * (the component's in-memory budget) or in a store that replicas share.
  */
-public interface ExportBudget {
+public interface DfineryExportBudget {
 
     /** A permit to make one call now, or null when the budget is spent or all slots are busy. */
     Permit tryAcquire();

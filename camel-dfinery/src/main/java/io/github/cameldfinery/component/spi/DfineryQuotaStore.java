@@ -13,14 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component.quota;
+package io.github.cameldfinery.component.spi;
 
 import java.time.Duration;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 
 /**
- * Where the component counts DFINERY's limits: in this JVM (the default, {@link LocalQuotaStore}), or in a store
+ * Where the component counts DFINERY's limits: in this JVM (the default), or in a store
  * that all replicas of an application share, so that together they stay within the one quota of a service. Set as
  * the component's {@code quotaStore} (a bean) or {@code quotaStoreUri} (for example {@code redis://host:6379}, with
  * {@code camel-dfinery-redis} on the classpath).
@@ -30,11 +30,11 @@ import io.github.cameldfinery.component.api.DfineryApi;
  */
 public interface DfineryQuotaStore {
 
-    /** The counter of DFINERY's request limit for one service and import API kind. */
-    QuotaCounter requestCounter(String serviceId, DfineryApi api, long limit, Duration window);
+    /** The count of DFINERY's request limit for one service and import API kind, {@code limit} per {@code window}. */
+    DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window);
 
     /** The export budget of one service: {@code limit} calls per {@code window}, {@code concurrency} at once. */
-    ExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency);
+    DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency);
 
     /**
      * Reaches the store once, and throws when it cannot: after a failure, the component asks this (at most once a

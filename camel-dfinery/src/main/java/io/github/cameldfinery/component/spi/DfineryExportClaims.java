@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component.export;
+package io.github.cameldfinery.component.spi;
 
 import java.time.LocalDate;
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component.quota;
+package io.github.cameldfinery.component.spi;
 
 /**
  * Makes a {@link DfineryQuotaStore} from the component's {@code quotaStoreUri}. Found by the URI's scheme through
