@@ -31,6 +31,7 @@ import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.LocalQuotaStore;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import io.github.cameldfinery.redis.RedisQuotaStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -137,23 +138,22 @@ public final class GuardCost {
         }
     }
 
-    /** Microseconds per {@code take()} of the counter alone, single-threaded, after a warm-up. */
+    /** Microseconds per {@code take()} of the request count alone, single-threaded, after a warm-up. */
     static double takeMicros(String redis, int takes) {
         DfineryQuotaStore store = redis == null ? new LocalQuotaStore(java.time.Clock.systemUTC()) : new RedisQuotaStore(redis);
         if (store instanceof RedisQuotaStore) {
             ((RedisQuotaStore) store).start();
         }
         try {
-            QuotaCounter counter = store.requestCounter("bench-take-" + System.nanoTime(), DfineryApi.event,
+            DfineryRequestCount count = store.requestCount("bench-take-" + System.nanoTime(), DfineryApi.event,
                     TAKE_LIMIT, Duration.ofHours(1));
-            counter.take(1, Instant.EPOCH);
-            counter.observe(TAKE_LIMIT - 1, Instant.now().plus(Duration.ofHours(1)), false);
+            count.observe(TAKE_LIMIT - 1, Instant.now().plus(Duration.ofHours(1)), true);
             for (int i = 0; i < takes / 4; i++) {
-                counter.take(1, Instant.EPOCH);
+                count.take(1);
             }
             long start = System.nanoTime();
             for (int i = 0; i < takes; i++) {
-                if (counter.take(1, Instant.EPOCH).outcome() != QuotaCounter.Outcome.GRANTED) {
+                if (count.take(1).taken() != 1) {
                     throw new IllegalStateException("not granted");
                 }
             }

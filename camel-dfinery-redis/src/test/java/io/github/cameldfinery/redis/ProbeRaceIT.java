@@ -25,10 +25,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.cameldfinery.component.http.RateLimitState;
+import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +54,15 @@ class ProbeRaceIT {
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();
 
+    static final Duration PROBE_WAIT = Duration.ofSeconds(5);
+
     RedisClient client;
+    ScheduledExecutorService timer;
     ProxyManager<String> buckets;
 
     @BeforeEach
     void connect() {
+        timer = Executors.newSingleThreadScheduledExecutor();
         client = RedisClient.create(redis.uri());
         buckets = Bucket4jLettuce.casBasedBuilder(client).build().withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
     }
@@ -64,37 +73,42 @@ class ProbeRaceIT {
             connection.sync().flushall();
         } finally {
             client.shutdown();
+            timer.shutdownNow();
         }
     }
 
     @Test
     void aReplicaThatLooksJustBeforeTheProbesAnswerTakesFromTheBucket() {
-        QuotaCounter first = counter(buckets);
+        QuotaGuard first = guard(count(buckets));
         AtomicReference<Runnable> betweenLookAndTake = new AtomicReference<>();
-        QuotaCounter second = counter(afterEachEmptyLook(buckets, betweenLookAndTake));
+        Bucket4jRequestCount second = count(afterEachEmptyLook(buckets, betweenLookAndTake));
         Instant reset = Instant.now().plus(WINDOW);
 
-        assertThat(first.take(1, Instant.now()).outcome()).isEqualTo(QuotaCounter.Outcome.PROBE);
-        betweenLookAndTake.set(() -> first.observe(29L, reset, false));
-        QuotaCounter.Take take = second.take(1, Instant.now());
+        QuotaGuard.Permit probe = first.acquire(Duration.ZERO, PROBE_WAIT).join();
+        betweenLookAndTake.set(() -> probe.observe(new RateLimitState("60s", 29L, reset), false));
+        CompletableFuture<QuotaGuard.Permit> taken = guard(second).acquire(Duration.ZERO, PROBE_WAIT);
 
-        assertThat(take.outcome()).isEqualTo(QuotaCounter.Outcome.GRANTED);
-        assertThat(second.view().remaining()).isEqualTo(28);
-        assertThat(second.view().resetAt()).isEqualTo(reset.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(taken).isCompleted();
+        assertThat(second.read().remaining()).as("taken from the bucket, not a second probe").isEqualTo(28);
+        assertThat(second.read().resetAt()).isEqualTo(reset.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
     void withoutAnAnswerTheSecondReplicaWaitsForTheProbe() {
-        QuotaCounter first = counter(buckets);
-        QuotaCounter second = counter(buckets);
+        QuotaGuard first = guard(count(buckets));
+        QuotaGuard second = guard(count(buckets));
 
-        assertThat(first.take(1, Instant.now()).outcome()).isEqualTo(QuotaCounter.Outcome.PROBE);
+        assertThat(first.acquire(Duration.ZERO, PROBE_WAIT)).isCompleted();
 
-        assertThat(second.take(1, Instant.now()).outcome()).isEqualTo(QuotaCounter.Outcome.WAIT);
+        assertThat(second.acquire(Duration.ZERO, PROBE_WAIT)).isNotDone();
     }
 
-    static QuotaCounter counter(ProxyManager<String> buckets) {
-        return new Bucket4jQuotaCounter(buckets, KEY, 30, WINDOW, Duration.ofSeconds(30), Clock.systemUTC());
+    QuotaGuard guard(Bucket4jRequestCount count) {
+        return new QuotaGuard("shop", "EVENT", 30, WINDOW, count, true, Clock.systemUTC(), timer);
+    }
+
+    static Bucket4jRequestCount count(ProxyManager<String> buckets) {
+        return new Bucket4jRequestCount(buckets, KEY, 30, WINDOW, Duration.ofSeconds(30), Clock.systemUTC());
     }
 
     /** The same buckets; after a look that finds no bucket, runs {@code hook} once. */

@@ -59,6 +59,12 @@ class StopStartLeakTest {
     DfineryEmulator emulator;
     CamelContext context;
 
+    /**
+     * Threads the JVM may start or end by itself meanwhile (JIT compilers, the attach listener, GC helpers), counted
+     * apart from a leak: a leak of one thread in 50 cycles would be 50.
+     */
+    static final int SPARE_THREADS = 3;
+
     /** Beans that outlive the Camel context, as in a Spring application context. */
     final class ApplicationBeans implements BeanRepository {
         @Override
@@ -123,7 +129,7 @@ class StopStartLeakTest {
         Usage after = settledUsage(before);
 
         LOG.info("Before {} cycles: {}; after: {}", CYCLES, before, after);
-        assertThat(after.threads).isLessThanOrEqualTo(before.threads * 11 / 10);
+        assertThat(after.threads).isLessThanOrEqualTo(before.threads + SPARE_THREADS);
         assertThat(after.fds).isLessThanOrEqualTo(before.fds * 11 / 10);
         assertThat(after.heap).isLessThanOrEqualTo(before.heap * 11 / 10);
     }
@@ -169,7 +175,9 @@ class StopStartLeakTest {
             System.gc();
             usage[0] = Usage.now();
             assertThat(usage[0].within(target))
-                    .as("%s, against %s at the start (at most 10%% more)", usage[0], target).isTrue();
+                    .as("%s, against %s at the start (at most %d more threads, 10%% more of the rest); threads now: %s",
+                            usage[0], target, SPARE_THREADS, Thread.getAllStackTraces().keySet().stream()
+                                    .map(Thread::getName).sorted().toList()).isTrue();
         });
         return usage[0];
     }
@@ -183,7 +191,7 @@ class StopStartLeakTest {
         }
 
         boolean within(Usage base) {
-            return threads <= base.threads * 11 / 10 && fds <= base.fds * 11 / 10 && heap <= base.heap * 11 / 10;
+            return threads <= base.threads + SPARE_THREADS && fds <= base.fds * 11 / 10 && heap <= base.heap * 11 / 10;
         }
 
         @Override
