@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of the component form layers: the generated endpoint builder (dsl) over the component package, then
- * pipeline, quota, export and mapping, then http, validation and metrics, then api, error and model. No cycle, so
- * each concern has one obvious place.
+ * pipeline, quota, export and mapping, then http, validation and metrics, then the SPI that other modules implement
+ * (spi), then api, error and model. No cycle, so each concern has one obvious place.
  * Read from the compiled classes with the JDK's jdeps.
  */
 class PackageDependencyTest {
@@ -73,6 +73,8 @@ class PackageDependencyTest {
         for (String leaf : List.of(ROOT + ".api", ROOT + ".error", ROOT + ".model")) {
             assertThat(graph.getOrDefault(leaf, Set.of())).as(leaf).isEmpty();
         }
+        assertThat(graph.getOrDefault(ROOT + ".spi", Set.of())).as("what a store implements needs only the API kinds")
+                .isSubsetOf(ROOT + ".api");
         graph.forEach((from, to) -> {
             // The generated endpoint builder is a layer above the component: it names the component's option types.
             if (!from.equals(ROOT) && !from.equals(ROOT + ".dsl")) {

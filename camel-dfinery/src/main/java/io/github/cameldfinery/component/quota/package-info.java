@@ -15,6 +15,8 @@
  */
 /**
  * Keeping within DFINERY's request limits: a guard per service and import API kind that counts every request and
- * follows the server's count, and the export budget (calls per window, calls at once).
+ * follows the server's count, with the rules of the limit in one place ({@code QuotaPolicy}) whatever store keeps the
+ * count; the in-memory store, the fail-over to a local share while a shared store cannot be reached, and the export
+ * budget (calls per window, calls at once).
  */
 package io.github.cameldfinery.component.quota;
