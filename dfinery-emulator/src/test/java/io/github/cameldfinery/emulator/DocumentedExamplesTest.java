@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.FakeClock;
 import io.github.cameldfinery.emulator.state.ProfileSnapshot;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The reference's example requests, sent as its curl examples send them, get the documented answers. */
 class DocumentedExamplesTest {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-08-27T03:00:00Z"));
+    static final FakeClock CLOCK = new FakeClock(Instant.parse("2024-08-27T03:00:00Z"));
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().clock(CLOCK)

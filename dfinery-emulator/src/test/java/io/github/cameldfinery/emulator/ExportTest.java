@@ -37,6 +37,7 @@ import io.github.cameldfinery.emulator.config.Registry;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExportTest {
 
     // "Today" is 2026-03-10 UTC: the lookback reaches 2026-02-08.
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
+    static final FakeClock CLOCK = new FakeClock(Instant.parse("2026-03-10T08:00:00Z"));
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().clock(CLOCK)

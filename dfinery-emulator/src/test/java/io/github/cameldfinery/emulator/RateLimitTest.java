@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.junit.FakeClock;
 import io.github.cameldfinery.emulator.quota.QuotaState;
 import io.github.cameldfinery.emulator.quota.WindowCount;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class RateLimitTest {
 
     static final String T = "2024-06-24T06:42:25.394Z";
     // 10:00:00.500 UTC: the 2-second window started at 10:00:00 and resets at 10:00:02.
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00.500Z"));
+    final FakeClock clock = new FakeClock(Instant.parse("2026-01-05T10:00:00.500Z"));
     DfineryEmulator emulator;
 
     @AfterEach

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
 import io.github.cameldfinery.component.spi.DfineryRequestCount;
-import io.github.cameldfinery.component.testing.FakeClock;
-import io.github.cameldfinery.component.testing.ManualTimer;
+import io.github.cameldfinery.emulator.junit.FakeClock;
+import io.github.cameldfinery.emulator.junit.ManualTimer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component.testing;
+package io.github.cameldfinery.emulator.junit;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.emulator;
+package io.github.cameldfinery.emulator.junit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,17 +21,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so that windows roll over without waiting. */
-final class MutableClock extends Clock {
-
+/**
+ * A UTC clock a test moves: for the emulator's windows (the emulator takes a clock) and for a component's
+ * ({@code DfineryComponent.useTime}).
+ */
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public FakeClock(Instant now) {
+        this.now = now;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    public void set(Instant at) {
+        now = at;
     }
 
     @Override
