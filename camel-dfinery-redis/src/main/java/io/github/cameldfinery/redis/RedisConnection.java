@@ -56,7 +56,7 @@ final class RedisConnection {
         openWhenReachable();
         try {
             connect();
-        } catch (RedisStateRepository.RedisStateException e) {
+        } catch (RedisStateException e) {
             close();
             throw e;
         }
@@ -79,8 +79,7 @@ final class RedisConnection {
         try {
             return open.connection();
         } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
-                                                               + purpose, e);
+            throw new RedisStateException("Cannot connect to Redis at " + where() + " for " + purpose, e);
         }
     }
 
@@ -90,15 +89,14 @@ final class RedisConnection {
         try {
             return open.binary();
         } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
-                                                               + purpose, e);
+            throw new RedisStateException("Cannot connect to Redis at " + where() + " for " + purpose, e);
         }
     }
 
     private synchronized SharedRedisClient client() {
         if (client == null) {
-            throw new RedisStateRepository.RedisStateException("The Redis connection for " + purpose + " at "
-                                                               + where() + " is not open", null);
+            throw new RedisStateException("The Redis connection for " + purpose + " at " + where() + " is not open",
+                    null);
         }
         return client;
     }

@@ -26,7 +26,7 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * A Camel service on Redis: it takes its application's Lettuce client on its URI when it starts (the beans of one
  * Camel context share one client per URI) and gives it back when it stops; every command fails with a
- * {@link RedisStateRepository.RedisStateException} that says what could not be done and where.
+ * {@link RedisStateException} that says what could not be done and where.
  */
 abstract class RedisService extends ServiceSupport implements CamelContextAware {
 
@@ -55,7 +55,7 @@ abstract class RedisService extends ServiceSupport implements CamelContextAware 
         try {
             return command.apply(redis.commands());
         } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException(what + " in Redis at " + redis.where(), e);
+            throw new RedisStateException(what + " in Redis at " + redis.where(), e);
         }
     }
 

@@ -46,7 +46,7 @@ class RedisQuotaStoreSecretTest {
 
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
-            assertThat(failure).isInstanceOf(RedisStateRepository.RedisStateException.class)
+            assertThat(failure).isInstanceOf(RedisStateException.class)
                     .hasMessageContaining("127.0.0.1:1");
             assertThat(trace.toString()).doesNotContain("s3cret");
         }
