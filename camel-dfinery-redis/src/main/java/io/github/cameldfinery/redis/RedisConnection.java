@@ -16,117 +16,102 @@
 package io.github.cameldfinery.redis;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
+import org.apache.camel.CamelContext;
 
 /**
- * One Lettuce connection to Redis, opened and closed with the service that uses it. Every command waits at most the
- * URI's {@code timeout} (2 seconds unless the URI says otherwise), and while the connection is down commands fail at
- * once instead of queueing, so that nothing hangs while Redis is away. Lettuce reconnects by itself.
+ * A Redis bean's use of its application's Lettuce client on its URI ({@link RedisClients}): taken when the bean
+ * starts, given back when it stops. Every command waits at most the URI's {@code timeout} (2 seconds unless the URI
+ * says otherwise), and while Redis cannot be reached commands fail at once instead of queueing, so that nothing
+ * hangs while Redis is away. Lettuce reconnects by itself.
  */
 final class RedisConnection {
 
     private final RedisURI uri;
     private final String purpose;
-    private ClientResources resources;
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
-    private StatefulRedisConnection<String, byte[]> binary;
+    private final Supplier<CamelContext> application;
+    private RedisClients clients;
+    private SharedRedisClient client;
 
     /**
-     * @param purpose what the connection is for, in error messages
+     * @param purpose     what the connection is for, in error messages
+     * @param application the Camel context whose client is shared, or null for a client of this bean's own
      */
-    RedisConnection(String redisUri, String purpose) {
+    RedisConnection(String redisUri, String purpose, Supplier<CamelContext> application) {
         this.uri = RedisURI.create(redisUri);
         if (!redisUri.contains("timeout=")) {
             uri.setTimeout(Duration.ofSeconds(2));
         }
         this.purpose = purpose;
+        this.application = application;
     }
 
-    /** Opens the connection; throws when Redis cannot be reached. */
+    /** Takes the client and connects; throws when Redis cannot be reached. */
     void open() {
         openWhenReachable();
         try {
             connect();
-        } catch (RedisStateRepository.RedisStateException e) {
+        } catch (RedisStateException e) {
             close();
             throw e;
         }
     }
 
     /**
-     * Makes the client without reaching Redis yet: while Redis cannot be reached every command fails, and the first
+     * Takes the client without reaching Redis yet: while Redis cannot be reached every command fails, and the first
      * command after it answers connects.
      */
-    void openWhenReachable() {
-        // Reconnect attempts at most 2 s apart (Lettuce's default grows to 30 s): back soon after Redis is.
-        resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-                .build();
-        client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+    synchronized void openWhenReachable() {
+        if (client == null) {
+            clients = RedisClients.of(application.get());
+            client = clients.acquire(uri);
+        }
     }
 
     /** Connects unless connected; once connected, Lettuce reconnects by itself. */
-    private synchronized StatefulRedisConnection<String, String> connect() {
-        if (connection == null) {
-            if (client == null) {
-                throw new RedisStateRepository.RedisStateException("The Redis connection for " + purpose + " at "
-                                                                   + where() + " is not open", null);
-            }
-            try {
-                connection = client.connect();
-            } catch (RedisException e) {
-                throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
-                                                                   + purpose, e);
-            }
+    private StatefulRedisConnection<String, String> connect() {
+        SharedRedisClient open = client();
+        try {
+            return open.connection();
+        } catch (RedisException e) {
+            throw new RedisStateException("Cannot connect to Redis at " + where() + " for " + purpose, e);
         }
-        return connection;
     }
 
-    /** A second connection with binary values, for Bucket4j's buckets; closed with the first. */
-    synchronized StatefulRedisConnection<String, byte[]> binary() {
-        if (binary == null) {
-            connect();
-            try {
-                binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            } catch (RedisException e) {
-                throw new RedisStateRepository.RedisStateException("Cannot connect to Redis at " + where() + " for "
-                                                                   + purpose, e);
-            }
+    /** The connection with binary values, for Bucket4j's buckets. */
+    StatefulRedisConnection<String, byte[]> binary() {
+        SharedRedisClient open = client();
+        try {
+            return open.binary();
+        } catch (RedisException e) {
+            throw new RedisStateException("Cannot connect to Redis at " + where() + " for " + purpose, e);
         }
-        return binary;
     }
 
-    synchronized void close() {
-        if (binary != null) {
-            binary.close();
-            binary = null;
+    private synchronized SharedRedisClient client() {
+        if (client == null) {
+            throw new RedisStateException("The Redis connection for " + purpose + " at " + where() + " is not open",
+                    null);
         }
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        return client;
+    }
+
+    /** Gives the client back: the last bean of the application to do so closes it. */
+    void close() {
+        SharedRedisClient open;
+        RedisClients from;
+        synchronized (this) {
+            open = client;
+            from = clients;
             client = null;
         }
-        if (resources != null) {
-            resources.shutdown(0, 2, TimeUnit.SECONDS);
-            resources = null;
+        if (open != null) {
+            from.release(open);
         }
     }
 

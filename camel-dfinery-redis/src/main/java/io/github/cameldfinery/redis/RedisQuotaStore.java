@@ -26,7 +26,6 @@ import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
 import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 
 /**
  * DFINERY's quotas counted on Redis for all replicas: the request limits and the export calls per hour in Bucket4j
@@ -35,7 +34,7 @@ import org.apache.camel.CamelContextAware;
  * ({@code quotaStore=#bean}). Every command waits at most the URI's {@code timeout} (2 seconds by default); while
  * Redis cannot be reached commands fail at once and the component follows its {@code quotaStoreUnavailable} option.
  */
-public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, CamelContextAware {
+public class RedisQuotaStore extends RedisService implements DfineryQuotaStore {
 
     /** Buckets are kept this long after they are full again, then expire (the next request probes again). */
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(2);
@@ -43,7 +42,6 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
     private String prefix = "dfinery:quota:";
     private Duration probeLease = Duration.ofSeconds(30);
     private Duration exportSlotLease = Duration.ofMinutes(2);
-    private CamelContext camelContext;
     private ScheduledExecutorService renewals;
     private Bucket4jQuotaStore buckets;
 
@@ -62,6 +60,7 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
     @Override
     protected void doStart() throws Exception {
         redis.openWhenReachable();
+        CamelContext camelContext = getCamelContext();
         renewals = camelContext != null
                 ? camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DfineryQuotaLeases")
                 : Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -74,8 +73,8 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
     @Override
     protected synchronized void doStop() throws Exception {
         if (renewals != null) {
-            if (camelContext != null) {
-                camelContext.getExecutorServiceManager().shutdown(renewals);
+            if (getCamelContext() != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(renewals);
             } else {
                 renewals.shutdownNow();
             }
@@ -156,15 +155,5 @@ public class RedisQuotaStore extends RedisService implements DfineryQuotaStore, 
      */
     public void setExportSlotLease(Duration exportSlotLease) {
         this.exportSlotLease = exportSlotLease;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 }

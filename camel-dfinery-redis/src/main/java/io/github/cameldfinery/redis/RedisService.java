@@ -19,21 +19,25 @@ import java.util.function.Function;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * A Camel service on one Redis connection, opened when it starts and closed when it stops; every command fails
- * with a {@link RedisStateRepository.RedisStateException} that says what could not be done and where.
+ * A Camel service on Redis: it takes its application's Lettuce client on its URI when it starts (the beans of one
+ * Camel context share one client per URI) and gives it back when it stops; every command fails with a
+ * {@link RedisStateException} that says what could not be done and where.
  */
-abstract class RedisService extends ServiceSupport {
+abstract class RedisService extends ServiceSupport implements CamelContextAware {
 
     protected final RedisConnection redis;
+    private CamelContext camelContext;
 
     /**
      * @param purpose what the connection is for, in error messages
      */
     RedisService(String redisUri, String purpose) {
-        this.redis = new RedisConnection(redisUri, purpose);
+        this.redis = new RedisConnection(redisUri, purpose, this::getCamelContext);
     }
 
     @Override
@@ -51,7 +55,18 @@ abstract class RedisService extends ServiceSupport {
         try {
             return command.apply(redis.commands());
         } catch (RedisException e) {
-            throw new RedisStateRepository.RedisStateException(what + " in Redis at " + redis.where(), e);
+            throw new RedisStateException(what + " in Redis at " + redis.where(), e);
         }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    /** The application whose Lettuce client this bean shares; set by Camel when the bean is bound or used. */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 }

@@ -15,7 +15,6 @@
  */
 package io.github.cameldfinery.redis;
 
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -52,12 +51,5 @@ public class RedisStateRepository extends RedisService implements StateRepositor
     @Override
     public void setState(String key, String value) {
         command("Cannot write state '" + key + "'", redis -> redis.set(prefix + key, value));
-    }
-
-    /** Redis could not be reached, or answered with an error. */
-    public static class RedisStateException extends RuntimeCamelException {
-        public RedisStateException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

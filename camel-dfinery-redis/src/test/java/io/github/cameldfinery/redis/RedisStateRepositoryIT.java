@@ -63,12 +63,12 @@ class RedisStateRepositoryIT {
             redis.stop();
 
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> repository.getState("cursor"))
-                    .isInstanceOf(RedisStateRepository.RedisStateException.class)
+                    .isInstanceOf(RedisStateException.class)
                     .hasMessageContaining("127.0.0.1").hasMessageContaining("cursor"));
 
             redis.start();
             // Lettuce reconnects in the background; commands go through again once it has.
-            await().atMost(Duration.ofSeconds(10)).ignoreException(RedisStateRepository.RedisStateException.class)
+            await().atMost(Duration.ofSeconds(10)).ignoreException(RedisStateException.class)
                     .untilAsserted(() -> repository.setState("cursor", "2026-11-21"));
             assertThat(repository.getState("cursor")).isEqualTo("2026-11-21");
         } finally {
