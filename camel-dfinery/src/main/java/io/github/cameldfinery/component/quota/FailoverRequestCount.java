@@ -135,8 +135,14 @@ final class FailoverRequestCount implements DfineryRequestCount {
         return failover.call(shared::tryLease, () -> true);
     }
 
+    /** Throws while the store cannot be told: the policy keeps the lease and gives it back once the store answers. */
     @Override
     public void releaseLease() {
-        failover.tell(shared::releaseLease);
+        failover.call(() -> {
+            shared.releaseLease();
+            return null;
+        }, () -> {
+            throw new IllegalStateException("the shared quota store cannot be reached");
+        });
     }
 }

@@ -288,13 +288,7 @@ public final class QuotaGuard {
 
     private void abandon(boolean probe) {
         if (probe) {
-            try {
-                policy.probeEnded();
-            } catch (RuntimeException e) {
-                // The lease goes back at the next take, or runs out.
-                LOG.debug("The DFINERY {} quota of service {} could not give back the probe's lease: {}", api,
-                        serviceId, e.toString());
-            }
+            policy.probeEnded();
             synchronized (this) {
                 probing = false;
             }

@@ -95,10 +95,7 @@ final class QuotaPolicy {
 
     /** Null when a window appeared or went away meanwhile: ask again. */
     private Take tryTake(int wanted, Instant mayWaitUntil) {
-        if (holdsLease) {
-            count.releaseLease();
-            holdsLease = false;
-        }
+        releaseLease();
         Taken taken = count.take(Math.min(wanted, takeAtMost));
         if (taken == null) {
             return withoutWindow();
@@ -126,16 +123,16 @@ final class QuotaPolicy {
             count.observe(0, answeredUntil, true);
             return Take.spent(answeredUntil);
         }
-        if (!count.tryLease()) {
+        if (!holdsLease && !count.tryLease()) {
             return Take.waitUntil(now.plus(LOOK_AGAIN));
         }
+        holdsLease = true;
         if (count.read() == null) {
-            holdsLease = true;
             return Take.PROBE;
         }
         // Another replica's probe was answered between the take and the lease: probing now would send a request the
         // count does not hold.
-        count.releaseLease();
+        releaseLease();
         return null;
     }
 
@@ -197,9 +194,21 @@ final class QuotaPolicy {
 
     /** The probe ended without an answer, or its answer is stored: another request may probe. */
     synchronized void probeEnded() {
+        releaseLease();
+    }
+
+    /**
+     * Gives the lease back if this JVM holds it. A store that cannot be told now is told at the next take, so that the
+     * other replicas do not wait for the lease to run out.
+     */
+    private void releaseLease() {
         if (holdsLease) {
-            count.releaseLease();
-            holdsLease = false;
+            try {
+                count.releaseLease();
+                holdsLease = false;
+            } catch (RuntimeException e) {
+                // Kept: given back at the next take, or it runs out.
+            }
         }
     }
 

@@ -21,8 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
 import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import io.github.cameldfinery.emulator.junit.FakeClock;
 import io.github.cameldfinery.emulator.junit.ManualTimer;
@@ -226,6 +229,23 @@ class QuotaGuardTest {
     }
 
     @Test
+    void aProbeWhoseAnswerASharedStoreMissedGivesTheLeaseBackOnceTheStoreAnswers() {
+        QuotaStoreFailover failover = new QuotaStoreFailover(new SharedStore(), QuotaStoreUnavailable.FAIL, 0,
+                Duration.ofMinutes(5), clock);
+        QuotaGuard shared = new QuotaGuard("shop", "EVENT", 3, WINDOW,
+                new FailoverRequestCount(store, 3, WINDOW, failover, clock), true, clock, timer);
+        QuotaGuard.Permit probe = shared.acquire(NO_WAIT, PROBE_WAIT).join();
+        store.failing = true;
+        probe.observe(answer(2L, RESET), false);
+        store.failing = false;
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("a probe again at once, not after the lease runs out")
+                .isCompleted();
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("one at a time").isNotDone();
+    }
+
+    @Test
     void aStoreThatLostItsCountInAWindowThisJvmSentInStartsAgainWithTheNextWindow() {
         learn(3L, RESET);
         assertThat(granted(1)).isEqualTo(1);
@@ -244,6 +264,34 @@ class QuotaGuardTest {
 
         assertThat(acquire(NO_WAIT)).isCompleted();
         assertThat(acquire(NO_WAIT)).isNotDone();
+    }
+
+    /** The store behind {@link #store}, for the fail-over: reachable when the count is. */
+    final class SharedStore implements DfineryQuotaStore {
+        @Override
+        public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
+            return store;
+        }
+
+        @Override
+        public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void ping() {
+            store.reach();
+        }
+
+        @Override
+        public boolean isShared() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "a test store";
+        }
     }
 
     /** The in-memory count, as a shared store would behave: it can be made to fail, or to lose what it holds. */
