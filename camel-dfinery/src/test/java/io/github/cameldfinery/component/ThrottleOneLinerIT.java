@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * throttle's rolling window and DFINERY's fixed windows do not line up: when the first answer after a start is slow,
  * the throttle lets a second batch into a window the first has spent. Every message must still be delivered.
  */
-class ThrottleOneLinerTest {
+class ThrottleOneLinerIT {
 
     static final Path DOC = Path.of("..", "docs", "quota.md");
     static final int LIMIT = 5;
