@@ -191,7 +191,7 @@ class SharedQuotaIT {
         RedisClient client = RedisClient.create(redis.uri());
         try (var admin = client.connect()) {
             admin.sync().flushall();
-            CamelContext replica = replica(ScaledQuota.component(dfinery.baseUri(), redis.uri() + "?timeout=300ms"));
+            CamelContext replica = replica(ScaledQuota.component(dfinery.baseUri(), redis.uri(Duration.ofMillis(300))));
             DfineryComponent component = replica.getComponent("dfinery", DfineryComponent.class);
             dfinery.service(Application.SERVICE).faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofMillis(1500)));
 
