@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.DfineryConstants;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
@@ -152,24 +153,24 @@ class KameletRoutesTest {
 
     @Test
     void eventSinkStoresWhatTheJavaRouteStores() {
-        for (Object body : List.of(event("df_login", "e-1", "2026-11-27T10:00:00Z"),
+        for (Object body : List.of(SampleEvents.eventMap("df_login", "e-1", "2026-11-27T10:00:00Z"),
                 "{\"event_name\":\"df_purchase\",\"event_datetime\":\"2026-11-27T10:05:00.250Z\","
                         + "\"identity\":{\"external_id\":\"k-2\"},\"event_properties\":{\"df_order_id\":\"o-9\"}}",
-                List.of(event("df_login", "e-3", "2026-11-27T11:00:00+09:00"), event("df_logout", "e-3",
+                List.of(SampleEvents.eventMap("df_login", "e-3", "2026-11-27T11:00:00+09:00"), SampleEvents.eventMap("df_logout", "e-3",
                         "2026-11-27T12:00:00+09:00")))) {
             assertThat(send("direct:java-event", body).getException()).isNull();
             assertThat(send("direct:kamelet-event", body).getException()).isNull();
         }
 
-        assertThat(stored(KAMELET)).hasSize(4).isEqualTo(stored(JAVA));
+        assertThat(dfinery.storedEvents(KAMELET)).hasSize(4).isEqualTo(dfinery.storedEvents(JAVA));
     }
 
     @Test
     void withoutAnAccessTokenTheSinkUsesTheComponentsToken() {
-        assertThat(send("direct:kamelet-component-token", event("df_login", "c-1", "2026-11-27T10:00:00Z"))
+        assertThat(send("direct:kamelet-component-token", SampleEvents.eventMap("df_login", "c-1", "2026-11-27T10:00:00Z"))
                 .getException()).isNull();
 
-        assertThat(stored(JAVA)).singleElement().asString().contains("df_login", "c-1");
+        assertThat(dfinery.storedEvents(JAVA)).singleElement().asString().contains("df_login", "c-1");
     }
 
     @Test
@@ -188,7 +189,7 @@ class KameletRoutesTest {
 
         assertThat(dfinery.service(KAMELET).stats().deletes()).isEqualTo(1)
                 .isEqualTo(dfinery.service(JAVA).stats().deletes());
-        assertThat(profiles(KAMELET)).hasSize(1).isEqualTo(profiles(JAVA));
+        assertThat(dfinery.storedProfiles(KAMELET)).hasSize(1).isEqualTo(dfinery.storedProfiles(JAVA));
     }
 
     @Test
@@ -197,7 +198,7 @@ class KameletRoutesTest {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int day = 2; day >= 0; day--) {
             for (int i = 0; i < 4; i++) {
-                Map<String, Object> event = event("df_purchase", "x-" + i,
+                Map<String, Object> event = SampleEvents.eventMap("df_purchase", "x-" + i,
                         today.minusDays(day).atStartOfDay(ZoneOffset.UTC).plusHours(i).toInstant().toString());
                 event.put("event_log_id", String.format("00000000-0000-4000-8000-%012d", day * 10 + i));
                 event.put("event_properties", Map.of("df_order_id", "o-" + day + "-" + i));
@@ -238,31 +239,9 @@ class KameletRoutesTest {
         return template.send(uri, e -> e.getMessage().setBody(body));
     }
 
-    static Map<String, Object> event(String name, String externalId, String datetime) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("event_name", name);
-        event.put("event_datetime", datetime);
-        event.put("identity", Map.of("external_id", externalId));
-        return event;
-    }
-
     @SuppressWarnings("unchecked")
     static Map<String, String> row(Exchange exchange) {
         return exchange.getMessage().getBody(Map.class);
-    }
-
-    /** What the service stored, without what the emulator made up itself (ids, arrival times). */
-    static List<String> stored(String serviceId) {
-        return dfinery.service(serviceId).events().stream()
-                .map(e -> e.eventName() + " " + e.eventDatetime() + " " + e.identity() + " " + e.items() + " "
-                        + e.properties())
-                .collect(Collectors.toList());
-    }
-
-    static List<String> profiles(String serviceId) {
-        return dfinery.service(serviceId).profiles().stream()
-                .map(p -> p.identifiers() + " " + p.properties())
-                .collect(Collectors.toList());
     }
 
     /** The unified id and the arrival time are the emulator's own; every other column must match. */

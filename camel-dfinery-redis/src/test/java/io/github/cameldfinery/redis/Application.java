@@ -16,6 +16,7 @@
 package io.github.cameldfinery.redis;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,12 @@ import java.util.Properties;
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.ScaledQuotaComponents;
+import io.github.cameldfinery.emulator.ApiKind;
+import io.github.cameldfinery.emulator.config.EmulatorConfig;
+import io.github.cameldfinery.emulator.config.ServiceConfig;
+import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -33,8 +40,21 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class Application {
 
     static final String SERVICE = "shop";
+    /** DFINERY's event quota scaled down for the replicas' tests. */
+    static final ScaledQuota QUOTA = new ScaledQuota(30, Duration.ofSeconds(2));
 
     private Application() {
+    }
+
+    /** An emulator with the service "shop". */
+    static DfineryEmulatorExtension emulator() {
+        return DfineryEmulatorExtension.withService(SERVICE, "imp", "exp");
+    }
+
+    /** An emulator with the service "shop", whose event quota is {@link #QUOTA}. */
+    static DfineryEmulatorExtension quotaEmulator() {
+        return new DfineryEmulatorExtension(new EmulatorConfig()
+                .service(new ServiceConfig(SERVICE, "imp", "exp").rateLimit(ApiKind.EVENT, QUOTA.rateLimit())));
     }
 
     static CamelContext context(URI emulator) {
@@ -50,6 +70,20 @@ final class Application {
         component.getConfiguration().setServiceId(SERVICE);
         component.getConfiguration().setAccessToken("imp");
         component.getConfiguration().setBearerToken("exp");
+        return component;
+    }
+
+    /** A replica's component: {@link #QUOTA} counted in the Redis at {@code redisUri} (if any), waits up to 20 s. */
+    static DfineryComponent quotaComponent(URI emulator, String redisUri) {
+        return quotaComponent(emulator, redisUri, QUOTA);
+    }
+
+    /** A replica's component: {@code quota} counted in the Redis at {@code redisUri} (if any), waits up to 20 s. */
+    static DfineryComponent quotaComponent(URI emulator, String redisUri, ScaledQuota quota) {
+        DfineryComponent component = ScaledQuotaComponents.scaled(component(emulator), quota, Duration.ofSeconds(20));
+        if (redisUri != null) {
+            component.setQuotaStoreUri(redisUri);
+        }
         return component;
     }
 

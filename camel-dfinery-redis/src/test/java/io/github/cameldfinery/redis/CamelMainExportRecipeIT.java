@@ -26,25 +26,16 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.cameldfinery.emulator.ApiKind;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The export recipe for replicas of docs/export.md, as Camel Main properties and a YAML route, on a real Redis. */
-class CamelMainExportRecipeIT {
+class CamelMainExportRecipeIT extends ReplicasTestSupport {
 
     static final int DAYS = 4;
     static final int PER_DAY = 5;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     final List<String> warehouse = new CopyOnWriteArrayList<>();
     final String cursorKey = "recipe-" + UUID.randomUUID();

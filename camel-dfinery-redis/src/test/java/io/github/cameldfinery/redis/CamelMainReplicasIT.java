@@ -15,44 +15,35 @@
  */
 package io.github.cameldfinery.redis;
 
+import static io.github.cameldfinery.redis.Application.QUOTA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas configured as Camel Main applications are, with a YAML route and nothing but
  * {@code camel.component.dfinery.*} properties: they share the quota through {@code quota-store-uri}.
  */
-class CamelMainReplicasIT {
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
+class CamelMainReplicasIT extends QuotaReplicasTestSupport {
 
     Main replica() throws Exception {
         Properties properties = new Properties();
         properties.setProperty("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
         properties.setProperty("camel.component.dfinery.service-id", Application.SERVICE);
         properties.setProperty("camel.component.dfinery.access-token", "imp");
-        properties.setProperty("camel.component.dfinery.event-quota", Integer.toString(ScaledQuota.LIMIT));
+        properties.setProperty("camel.component.dfinery.event-quota", Integer.toString(QUOTA.limit()));
         properties.setProperty("camel.component.dfinery.event-quota-window", "2s");
         properties.setProperty("camel.component.dfinery.rate-limit-max-wait", "20s");
         properties.setProperty("camel.component.dfinery.quota-store-uri", redis.uri());
@@ -80,10 +71,10 @@ class CamelMainReplicasIT {
             List<CompletableFuture<Exchange>> sent = new ArrayList<>();
             // Cold JVMs answer their first requests slowly: started at a window's beginning, they cannot spill
             // over a reset the way a request sent just before the hold of the last 500 ms could.
-            ScaledQuota.awaitWindowStart();
+            QUOTA.awaitWindowStart();
             for (int i = 0; i < 60; i++) {
                 for (Main replica : List.of(first, second)) {
-                    DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u" + i)).build();
+                    DfineryEvent event = SampleEvents.login("u" + i);
                     sent.add(replica.getCamelContext().createProducerTemplate()
                             .asyncSend("direct:events", e -> e.getMessage().setBody(event)));
                 }
@@ -95,12 +86,8 @@ class CamelMainReplicasIT {
             first.stop();
             second.stop();
         }
-        Map<Long, Long> windows = ScaledQuota.perWindow(dfinery.service(Application.SERVICE));
         assertThat(dfinery.service(Application.SERVICE).stats().eventsStored()).isEqualTo(120);
         // Not started at a window's beginning: no claim on the first window's use, only on the limit.
-        assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401"))
-                .as("429s in %s", ScaledQuota.timeline(dfinery.service(Application.SERVICE))).isZero();
-        assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= ScaledQuota.LIMIT);
-        assertThat(windows).hasSizeGreaterThanOrEqualTo(4);
+        QUOTA.assertKept(dfinery.service(Application.SERVICE), 4);
     }
 }

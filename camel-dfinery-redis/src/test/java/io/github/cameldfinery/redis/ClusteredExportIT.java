@@ -43,7 +43,7 @@ class ClusteredExportIT {
     static final int PER_DAY = 5;
 
     @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
+    static DfineryEmulatorExtension dfinery = Application.emulator();
 
     @TempDir
     Path shared;

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.redis;
 
+import static io.github.cameldfinery.redis.Application.QUOTA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,15 +28,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas on {@code LOCAL_SHARE} (0.5 each) under full demand; Redis is killed, and started again empty. The
@@ -44,15 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * back. Neither may send its local share into a window the other counts in the store again.
  * {@code -DlocalShareRuns=20} repeats the run.
  */
-class LocalShareRedisReturnIT {
+class LocalShareRedisReturnIT extends QuotaReplicasTestSupport {
 
     static final int PER_REPLICA = 120;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
 
     final List<CamelContext> replicas = new ArrayList<>();
 
@@ -63,7 +55,7 @@ class LocalShareRedisReturnIT {
     }
 
     CamelContext replica(String redisUri) {
-        DfineryComponent component = SharedQuotaIT.localShare(ScaledQuota.component(dfinery.baseUri(), redisUri));
+        DfineryComponent component = SharedQuotaIT.localShare(Application.quotaComponent(dfinery.baseUri(), redisUri));
         component.getConfiguration().setRateLimitMaxWait(120_000);
         CamelContext context = new DefaultCamelContext();
         context.addComponent("dfinery", component);
@@ -86,7 +78,7 @@ class LocalShareRedisReturnIT {
         TcpGate gate = new TcpGate(redis.port());
         CamelContext first = replica(redis.uri());
         CamelContext second = replica("redis://127.0.0.1:" + gate.port());
-        ScaledQuota.awaitWindowStart();
+        QUOTA.awaitWindowStart();
         List<CompletableFuture<Exchange>> sent = new ArrayList<>(SharedQuotaIT.push(first, PER_REPLICA));
         sent.addAll(SharedQuotaIT.push(second, PER_REPLICA));
 
@@ -97,18 +89,18 @@ class LocalShareRedisReturnIT {
         redis.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> state(first) == QuotaStoreFailover.State.SHARED);
         assertThat(state(second)).isEqualTo(QuotaStoreFailover.State.LOCAL_SHARE);
-        ScaledQuota.awaitWindowStart();
+        QUOTA.awaitWindowStart();
         gate.open();
 
         List<Exchange> done = new ArrayList<>();
         for (CompletableFuture<Exchange> future : sent) {
             done.add(future.get(120, TimeUnit.SECONDS));
         }
-        Map<Long, Long> windows = ScaledQuota.perWindow(service);
-        String timeline = ScaledQuota.timeline(service);
+        Map<Long, Long> windows = QUOTA.perWindow(service);
+        String timeline = QUOTA.timeline(service);
         assertThat(service.stats().rejections("40401")).as("run %d: 429s in %s", run, timeline).isZero();
         assertThat(windows.values()).as("run %d: requests per window %s", run, windows)
-                .allMatch(count -> count <= ScaledQuota.LIMIT);
+                .allMatch(count -> count <= QUOTA.limit());
         assertThat(done).as("run %d", run).allSatisfy(e -> assertThat(e.getException()).isNull());
         assertThat(service.stats().eventsStored()).isEqualTo(2 * PER_REPLICA);
         first.stop();

@@ -21,19 +21,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
-import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import io.github.cameldfinery.emulator.state.EmulatedService;
-import io.github.cameldfinery.emulator.state.RecordedRequest;
 import io.lettuce.core.RedisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -52,23 +49,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LostBucketIT {
 
     static final int LIMIT = 10;
-    static final Duration WINDOW = Duration.ofSeconds(4);
+    static final ScaledQuota QUOTA = new ScaledQuota(LIMIT, Duration.ofSeconds(4));
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().service(
-            new ServiceConfig(Application.SERVICE, "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
+            new ServiceConfig(Application.SERVICE, "imp", "exp").rateLimit(ApiKind.EVENT, QUOTA.rateLimit())));
 
     CamelContext replica;
 
     @BeforeEach
     void startReplica() {
         flushRedis();
-        DfineryComponent component = ScaledQuota.component(dfinery.baseUri(), redis.uri());
-        component.getConfiguration().setEventQuota(LIMIT);
-        component.getConfiguration().setEventQuotaWindow(WINDOW.toMillis());
+        DfineryComponent component = Application.quotaComponent(dfinery.baseUri(), redis.uri(), QUOTA);
         replica = new DefaultCamelContext();
         replica.addComponent("dfinery", component);
         replica.start();
@@ -110,15 +105,13 @@ class LostBucketIT {
     @Test
     void aBucketLostWhileThisReplicaWasIdleIsLearntByAProbeWithoutWaitingForTheNextWindow() throws Exception {
         spendAWindow();
-        long idleWindow = System.currentTimeMillis() / WINDOW.toMillis() + 1;
-        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
-                .until(() -> System.currentTimeMillis() / WINDOW.toMillis() == idleWindow
-                             && System.currentTimeMillis() % WINDOW.toMillis() < WINDOW.toMillis() / 4);
+        long idleWindow = QUOTA.awaitNextWindow();
+        assertThat(QUOTA.millisIntoWindow()).as("early in the idle window").isLessThan(QUOTA.window().toMillis() / 4);
         flushRedis();
 
         assertThat(SharedQuotaIT.done(SharedQuotaIT.push(replica, 1)).get(0).getException()).isNull();
 
-        assertThat(System.currentTimeMillis() / WINDOW.toMillis()).as("answered in the idle window").isEqualTo(idleWindow);
+        assertThat(QUOTA.currentWindow()).as("answered in the idle window").isEqualTo(idleWindow);
         assertThat(dfinery.service(Application.SERVICE).stats().rejections("40401")).as("429s").isZero();
     }
 
@@ -132,22 +125,17 @@ class LostBucketIT {
     }
 
     private void spendAWindow() throws Exception {
-        await().atMost(WINDOW.multipliedBy(2)).pollInterval(Duration.ofMillis(5))
-                .until(() -> System.currentTimeMillis() % WINDOW.toMillis() < 100);
+        QUOTA.awaitWindowStart();
         List<Exchange> spent = SharedQuotaIT.done(SharedQuotaIT.push(replica, LIMIT));
         assertThat(spent).allMatch(e -> e.getException() == null);
     }
 
     private void assertTheNextRequestWaitedForTheNextWindow() {
         EmulatedService service = dfinery.service(Application.SERVICE);
-        Map<Long, Long> windows = service.recentRequests().stream().filter(r -> r.kind() == ApiKind.EVENT)
-                .filter(r -> r.httpStatus() == 200).collect(Collectors.groupingBy(
-                        (RecordedRequest r) -> r.receivedAt().toEpochMilli() / WINDOW.toMillis(), TreeMap::new,
-                        Collectors.counting()));
+        Map<Long, Long> windows = QUOTA.perWindow(service);
         // A replica that refilled the lost bucket from its stale copy would send into the spent window: a 429, or
         // more than the limit there. Whether the spending itself fitted in one window is the machine's speed.
-        assertThat(service.stats().rejections("40401")).as("429s").isZero();
-        assertThat(windows.values()).as("requests per window " + windows).allMatch(count -> count <= LIMIT);
+        QUOTA.assertKept(service, 1);
         assertThat(windows.values().stream().mapToLong(Long::longValue).sum()).as("stored " + windows)
                 .isEqualTo(LIMIT + 1L);
     }

@@ -23,8 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -44,15 +43,15 @@ public final class QuotaReplica {
         String name = args[2];
         int events = Integer.parseInt(args[3]);
         try (CamelContext context = new DefaultCamelContext()) {
-            context.addComponent("dfinery", ScaledQuota.component(emulator, args[1]));
+            context.addComponent("dfinery", Application.quotaComponent(emulator, args[1]));
             context.start();
             // Work starts on GO, so that every replica is up before the first window.
             ReplicaProcess.readyThenAwaitInput();
             List<CompletableFuture<Exchange>> sent = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String user = name + "-" + i;
-                sent.add(context.createProducerTemplate().asyncSend("dfinery:event", e -> e.getMessage().setBody(
-                        DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user)).build())));
+                sent.add(context.createProducerTemplate().asyncSend("dfinery:event",
+                        e -> e.getMessage().setBody(SampleEvents.login(user))));
             }
             int ok = 0;
             Map<String, Integer> failures = new TreeMap<>();

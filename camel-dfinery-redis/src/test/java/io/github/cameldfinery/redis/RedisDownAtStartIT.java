@@ -24,10 +24,8 @@ import java.util.List;
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.lettuce.core.RedisClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,19 +34,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An application that starts while Redis is down starts all the same: {@code quotaStoreUnavailable} applies from the
  * start, and the quota is shared as soon as Redis answers.
  */
-class RedisDownAtStartIT {
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
+class RedisDownAtStartIT extends QuotaReplicasTestSupport {
 
     CamelContext context;
 
@@ -73,7 +64,7 @@ class RedisDownAtStartIT {
     }
 
     Exchange send() {
-        DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u")).build();
+        DfineryEvent event = SampleEvents.login("u");
         return context.createProducerTemplate().send("dfinery:event", e -> e.getMessage().setBody(event));
     }
 
@@ -92,7 +83,7 @@ class RedisDownAtStartIT {
 
     @Test
     void withFailTheApplicationStartsNotReadyAndSharesOnceRedisAnswers() throws Exception {
-        start(ScaledQuota.component(dfinery.baseUri(), redis.uri()));
+        start(Application.quotaComponent(dfinery.baseUri(), redis.uri()));
 
         assertThat(SharedQuotaIT.health(context).getState()).isEqualTo(HealthCheck.State.DOWN);
         Exchange refused = send();
@@ -110,7 +101,7 @@ class RedisDownAtStartIT {
 
     @Test
     void withALocalShareTheApplicationStartsOnItsShareAndSharesOnceRedisAnswers() throws Exception {
-        start(SharedQuotaIT.localShare(ScaledQuota.component(dfinery.baseUri(), redis.uri())));
+        start(SharedQuotaIT.localShare(Application.quotaComponent(dfinery.baseUri(), redis.uri())));
 
         assertThat(state()).isEqualTo(QuotaStoreFailover.State.LOCAL_SHARE);
         assertThat(SharedQuotaIT.health(context).getState()).isEqualTo(HealthCheck.State.UP);

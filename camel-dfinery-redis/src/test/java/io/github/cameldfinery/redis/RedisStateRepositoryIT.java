@@ -56,7 +56,7 @@ class RedisStateRepositoryIT {
 
     @Test
     void redisDownFailsFastWithATypedExceptionAndRecovers() throws Exception {
-        RedisStateRepository repository = new RedisStateRepository(redis.uri() + "?timeout=500ms");
+        RedisStateRepository repository = new RedisStateRepository(redis.uri(Duration.ofMillis(500)));
         repository.start();
         try {
             repository.setState("cursor", "2026-11-20");

@@ -29,29 +29,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.cameldfinery.component.spi.DfineryExportClaims;
 import io.github.cameldfinery.emulator.ApiKind;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three replicas run the same dfinery:export route over 10 closed days, on one Redis (shared cursor, claims on
  * windows) and one emulator: every event reaches the downstream once and every window is exported once; a replica
  * that crashes holding a claim delays its window by the lease, after which another replica exports it.
  */
-class ReplicasExportIT {
+class ReplicasExportIT extends ReplicasTestSupport {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     final List<String> delivered = new CopyOnWriteArrayList<>();
     final String cursorKey = "replicas-" + UUID.randomUUID();

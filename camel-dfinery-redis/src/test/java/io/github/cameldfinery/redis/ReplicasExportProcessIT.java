@@ -28,13 +28,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.github.cameldfinery.emulator.ApiKind;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import io.github.cameldfinery.emulator.state.RecordedRequest;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,16 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every event reaches the downstream exactly once, every window is exported, a window is exported twice only where a
  * crash explains it, and the export calls stay within the shared budget.
  */
-class ReplicasExportProcessIT {
+class ReplicasExportProcessIT extends ReplicasTestSupport {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     @TempDir
     Path downstream;

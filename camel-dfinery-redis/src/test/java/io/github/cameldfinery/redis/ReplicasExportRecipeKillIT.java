@@ -27,11 +27,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,16 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * one replica is killed (SIGKILL) while a row is in its downstream. Every event reaches the downstream exactly once;
  * with Camel's idempotentConsumer EIP (eager by default) in the route instead, the row that was downstream is lost.
  */
-class ReplicasExportRecipeKillIT {
+class ReplicasExportRecipeKillIT extends ReplicasTestSupport {
 
     static final int DAYS = 10;
     static final int PER_DAY = 5;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.redis;
 
+import static io.github.cameldfinery.redis.Application.QUOTA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,27 +23,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three replicas in three JVMs share one DFINERY service (30 requests per 2 s on the emulator) and one Redis, and
  * push 5 × the quota at once; one of them is killed in the middle of a window and started again. The emulator sees
  * no 429 and at most the quota in every window, and every event of the replicas that were not killed is stored.
  */
-class ReplicasQuotaIT {
+class ReplicasQuotaIT extends QuotaReplicasTestSupport {
 
     static final int EVENTS = 50;
     static final int AFTER_RESTART = 30;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(ScaledQuota.emulator());
 
     @Test
     void threeProcessesShareOneQuotaThroughARestartWithoutA429() throws Exception {
@@ -53,15 +45,14 @@ class ReplicasQuotaIT {
                 replica.awaitReady();
             }
             // Start at the beginning of a window, so that the first window has all its time.
-            ScaledQuota.awaitWindowStart();
+            QUOTA.awaitWindowStart();
             a.go();
             b.go();
             c.go();
 
             // Kill b in the middle of its second window, while all three are sending.
-            await().atMost(Duration.ofSeconds(30)).until(() -> service.stats().eventsStored() >= ScaledQuota.LIMIT + 5);
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> Math.abs(millisIntoWindow() - ScaledQuota.WINDOW.toMillis() / 2) < 100);
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.stats().eventsStored() >= QUOTA.limit() + 5);
+            QUOTA.awaitMillisIntoWindow(QUOTA.window().toMillis() / 2 - 100, QUOTA.window().toMillis() / 2 + 100);
             b.kill();
             try (ReplicaProcess restarted = replica("b2", AFTER_RESTART)) {
                 restarted.awaitReady();
@@ -72,8 +63,8 @@ class ReplicasQuotaIT {
                 assertThat(restarted.awaitDone(Duration.ofSeconds(90))).startsWith("DONE ok=" + AFTER_RESTART + " failed=0");
             }
         }
-        Map<Long, Long> windows = ScaledQuota.perWindow(service);
-        ScaledQuota.assertWithinQuota(service, 3);
+        Map<Long, Long> windows = QUOTA.perWindow(service);
+        QUOTA.assertKept(service, 3);
         assertThat(storedOf(service, "a")).isEqualTo(EVENTS);
         assertThat(storedOf(service, "c")).isEqualTo(EVENTS);
         assertThat(storedOf(service, "b2")).isEqualTo(AFTER_RESTART);
@@ -84,10 +75,6 @@ class ReplicasQuotaIT {
     static ReplicaProcess replica(String name, int events) throws Exception {
         return ReplicaProcess.start(name, QuotaReplica.class, dfinery.baseUri().toString(), redis.uri(), name,
                 Integer.toString(events));
-    }
-
-    static long millisIntoWindow() {
-        return System.currentTimeMillis() % ScaledQuota.WINDOW.toMillis();
     }
 
     static long storedOf(EmulatedService service, String replica) {

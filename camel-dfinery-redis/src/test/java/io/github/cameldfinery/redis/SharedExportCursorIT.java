@@ -24,27 +24,18 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.cameldfinery.emulator.ApiKind;
-import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One replica exports some closed days and stops; another one, a new JVM's worth of objects with its own repository
  * on the same Redis, goes on from the shared cursor: every event arrives once, no day is exported twice.
  */
-class SharedExportCursorIT {
+class SharedExportCursorIT extends ReplicasTestSupport {
 
     static final int DAYS = 6;
     static final int PER_DAY = 5;
-
-    @RegisterExtension
-    static RedisServerExtension redis = new RedisServerExtension();
-
-    @RegisterExtension
-    static DfineryEmulatorExtension dfinery = DfineryEmulatorExtension.withService(Application.SERVICE, "imp", "exp");
 
     final List<String> delivered = new CopyOnWriteArrayList<>();
 

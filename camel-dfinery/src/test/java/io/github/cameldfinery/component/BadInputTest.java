@@ -46,8 +46,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest extends DfineryTestSupport {
 
-    static final String T = "2026-11-27T10:15:30.123Z";
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {

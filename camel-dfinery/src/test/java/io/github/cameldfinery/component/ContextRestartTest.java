@@ -19,27 +19,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.ApplicationBeans;
+import io.github.cameldfinery.component.testing.SampleEvents;
+import io.github.cameldfinery.component.testing.ScaledQuotaComponents;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
-import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.BeanRepository;
 import org.apache.camel.support.DefaultRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,46 +50,18 @@ import org.junit.jupiter.api.Test;
 class ContextRestartTest {
 
     static final int LIMIT = 4;
-    static final Duration WINDOW = Duration.ofSeconds(2);
+    static final ScaledQuota QUOTA = new ScaledQuota(LIMIT, Duration.ofSeconds(2));
 
     DfineryEmulator emulator;
     CamelContext context;
-    final Map<String, Object> beans = new HashMap<>();
-
-    /**
-     * Beans that outlive the Camel context, as in a Spring application context: Camel forgets components added by
-     * hand and beans bound in its own registry when the context stops, so a component kept across a restart is a bean
-     * of the application.
-     */
-    final class ApplicationBeans implements BeanRepository {
-        @Override
-        public Object lookupByName(String name) {
-            return beans.get(name);
-        }
-
-        @Override
-        public <T> T lookupByNameAndType(String name, Class<T> type) {
-            Object bean = beans.get(name);
-            return type.isInstance(bean) ? type.cast(bean) : null;
-        }
-
-        @Override
-        public <T> Map<String, T> findByTypeWithName(Class<T> type) {
-            return Map.of();
-        }
-
-        @Override
-        public <T> Set<T> findByType(Class<T> type) {
-            return Set.of();
-        }
-    }
+    final ApplicationBeans beans = new ApplicationBeans();
 
     @BeforeEach
     void start() throws Exception {
         emulator = DfineryEmulator.start(new EmulatorConfig()
-                .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
-        context = new DefaultCamelContext(new DefaultRegistry(new ApplicationBeans()));
-        beans.put("dfinery", ScaledQuota.component(emulator.baseUri(), LIMIT, WINDOW, Duration.ofSeconds(5)));
+                .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, QUOTA.rateLimit())));
+        context = new DefaultCamelContext(new DefaultRegistry(beans));
+        beans.bind("dfinery", ScaledQuotaComponents.forShop(emulator.baseUri(), QUOTA, Duration.ofSeconds(5)));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -111,8 +81,7 @@ class ContextRestartTest {
         ProducerTemplate template = context.createProducerTemplate();
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(prefix + i))
-                    .datetime("2026-11-27T10:15:30.123Z").build();
+            DfineryEvent event = SampleEvents.login(prefix + i);
             sent.add(template.asyncSend("direct:events", e -> e.getMessage().setBody(event)));
         }
         List<Exchange> done = new ArrayList<>();

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
@@ -31,6 +32,8 @@ abstract class DfineryTestSupport extends CamelTestSupport {
     static final String OTHER_SERVICE = "blog";
     static final String IMPORT_TOKEN = "imp-7f3a9c-SECRET";
     static final String EXPORT_TOKEN = "exp-51d2e8-SECRET";
+    /** The sample events' datetime, short for the JSON bodies and events the tests write. */
+    static final String T = SampleEvents.DATETIME;
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig()

@@ -43,8 +43,6 @@ import org.junit.jupiter.api.Test;
 /** dfinery:event with every accepted body form, checked field by field against what the emulator stored. */
 class EventProducerTest extends DfineryTestSupport {
 
-    static final String T = "2026-11-27T10:15:30.123Z";
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {

@@ -15,11 +15,12 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
+import static io.github.cameldfinery.component.testing.SampleEvents.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.Test;
 /** Every failure DFINERY can answer becomes the right typed exception; transient ones are retried, others not. */
 class FailureTest extends DfineryTestSupport {
 
-    static final String T = "2026-11-27T10:15:30.123Z";
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -60,18 +59,6 @@ class FailureTest extends DfineryTestSupport {
                         .to("dfinery:event?maxRetries=0");
             }
         };
-    }
-
-    static DfineryEvent event(String user) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user)).datetime(T).build();
-    }
-
-    static List<DfineryEvent> events(int count, int users) {
-        List<DfineryEvent> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            events.add(event("user-" + (i % users)));
-        }
-        return events;
     }
 
     @Test
@@ -95,12 +82,12 @@ class FailureTest extends DfineryTestSupport {
 
     @Test
     void wrongTokenAndUnknownServiceAreAuthenticationErrors() {
-        DfineryAuthenticationException token = send("direct:wrongToken", event("u1"))
+        DfineryAuthenticationException token = send("direct:wrongToken", login("u1"))
                 .getException(DfineryAuthenticationException.class);
         assertThat(token.getCode()).isEqualTo("40201");
         assertThat(token.getMessage()).doesNotContain("not-the-token").doesNotContain(IMPORT_TOKEN);
 
-        DfineryAuthenticationException service = send("direct:unknownService", event("u1"))
+        DfineryAuthenticationException service = send("direct:unknownService", login("u1"))
                 .getException(DfineryAuthenticationException.class);
         assertThat(service.getCode()).isEqualTo("40101");
         assertThat(service().stats().eventsStored()).isZero();
@@ -110,7 +97,7 @@ class FailureTest extends DfineryTestSupport {
     void transientFailuresAreRetriedWithTheSameEventIds() {
         service().faults(ApiKind.EVENT).failNext(1, Fault.http500()).failNext(1, Fault.errorUnder200())
                 .failNext(1, Fault.dropAfterProcessing());
-        DfineryEvent event = event("u1");
+        DfineryEvent event = login("u1");
 
         Exchange exchange = send("direct:event", event);
 
@@ -126,7 +113,7 @@ class FailureTest extends DfineryTestSupport {
     @Test
     void retriesAreBoundedAndTheLastErrorIsReported() {
         service().faults(ApiKind.EVENT).failNext(10, Fault.http500());
-        DfineryServerException error = send("direct:event", event("u1")).getException(DfineryServerException.class);
+        DfineryServerException error = send("direct:event", login("u1")).getException(DfineryServerException.class);
         assertThat(error.getHttpResponseCode()).isEqualTo(500);
         assertThat(error.getCode()).isEqualTo("50000");
         assertThat(error.isTransient()).isTrue();
@@ -147,9 +134,9 @@ class FailureTest extends DfineryTestSupport {
         try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_429,
                 Duration.ofMinutes(1))) {
             String uri = "dfinery:event?serviceId=tiny&quotaGuard=false&baseUri=" + emulator.baseUri();
-            assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
+            assertThat(template.send(uri, e -> e.getMessage().setBody(login("u1"))).getException()).isNull();
 
-            Exchange over = template.send(uri, e -> e.getMessage().setBody(event("u1")));
+            Exchange over = template.send(uri, e -> e.getMessage().setBody(login("u1")));
 
             DfineryRateLimitException error = over.getException(DfineryRateLimitException.class);
             assertThat(error).isNotNull();
@@ -166,9 +153,9 @@ class FailureTest extends DfineryTestSupport {
         try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_429,
                 Duration.ofMinutes(1))) {
             String uri = "dfinery:event?serviceId=tiny&baseUri=" + emulator.baseUri();
-            assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
+            assertThat(template.send(uri, e -> e.getMessage().setBody(login("u1"))).getException()).isNull();
 
-            Exchange over = template.send(uri, e -> e.getMessage().setBody(event("u1")));
+            Exchange over = template.send(uri, e -> e.getMessage().setBody(login("u1")));
 
             DfineryRateLimitException error = over.getException(DfineryRateLimitException.class);
             assertThat(error).isNotNull();
@@ -187,9 +174,9 @@ class FailureTest extends DfineryTestSupport {
                     Duration.ofSeconds(1))) {
                 String uri = "dfinery:event?serviceId=tiny&rateLimitMaxWait=3s&quotaGuard=" + guard + "&baseUri="
                              + emulator.baseUri();
-                assertThat(template.send(uri, e -> e.getMessage().setBody(event("u1"))).getException()).isNull();
+                assertThat(template.send(uri, e -> e.getMessage().setBody(login("u1"))).getException()).isNull();
 
-                Exchange waited = template.send(uri, e -> e.getMessage().setBody(event("u2")));
+                Exchange waited = template.send(uri, e -> e.getMessage().setBody(login("u2")));
 
                 assertThat(waited.getException()).isNull();
                 assertThat(emulator.service("tiny").stats().eventsStored()).isEqualTo(2);
@@ -201,14 +188,14 @@ class FailureTest extends DfineryTestSupport {
 
     @Test
     void connectFailureIsToldApartFromRequestTimeout() {
-        DfineryConnectionException refused = send("direct:refused", event("u1")).getException(DfineryConnectionException.class);
+        DfineryConnectionException refused = send("direct:refused", login("u1")).getException(DfineryConnectionException.class);
         assertThat(refused).isNotNull();
         assertThat(refused.isRequestSent()).isFalse();
         assertThat(refused.getMessage()).contains("connection refused");
         assertThat(refused.getOutcomes().get(0).attempts()).as("nothing was sent, so it was retried").isEqualTo(3);
 
         service().faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofSeconds(1)));
-        DfineryConnectionException timeout = send("direct:timeout", event("u1")).getException(DfineryConnectionException.class);
+        DfineryConnectionException timeout = send("direct:timeout", login("u1")).getException(DfineryConnectionException.class);
         assertThat(timeout).isNotNull();
         assertThat(timeout.isRequestSent()).isTrue();
         assertThat(timeout.getMessage()).contains("request timeout, DFINERY may have processed the request");
@@ -220,7 +207,7 @@ class FailureTest extends DfineryTestSupport {
     void partialFailureSaysWhichRequestsFailed() {
         service().faults(ApiKind.EVENT).passNext(1).failNext(1, Fault.http500());
 
-        Exchange exchange = send("direct:noRetry", events(250, 3));
+        Exchange exchange = send("direct:noRetry", logins(250, 3));
 
         DfineryServerException error = exchange.getException(DfineryServerException.class);
         assertThat(error).isNotNull();
@@ -237,7 +224,7 @@ class FailureTest extends DfineryTestSupport {
     void redeliverySkipsWhatSucceededAndResendsTheSameIds() {
         service().faults(ApiKind.EVENT).passNext(1).failNext(2, Fault.http500());
 
-        Exchange exchange = send("direct:redelivered", events(250, 3));
+        Exchange exchange = send("direct:redelivered", logins(250, 3));
 
         assertThat(exchange.getException()).isNull();
         assertThat(service().stats().eventsStored()).isEqualTo(250);
@@ -250,7 +237,7 @@ class FailureTest extends DfineryTestSupport {
     @Test
     void exceptionsCarryTheHttpStatusForHealthChecksAndErrorHandlers() {
         service().faults(ApiKind.EVENT).failNext(1, Fault.http500());
-        DfineryException error = send("direct:noRetry", event("u1")).getException(DfineryException.class);
+        DfineryException error = send("direct:noRetry", login("u1")).getException(DfineryException.class);
         assertThat(error).isInstanceOf(org.apache.camel.spi.HttpResponseAware.class);
         assertThat(((org.apache.camel.spi.HttpResponseAware) error).getHttpResponseCode()).isEqualTo(500);
         assertThat(error.getResponseHeaders()).containsKey("x-ratelimit-remaining");

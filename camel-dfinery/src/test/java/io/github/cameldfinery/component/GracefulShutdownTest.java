@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.CamelContext;
@@ -67,8 +67,7 @@ class GracefulShutdownTest extends DfineryTestSupport {
         var template = app.createProducerTemplate();
         // 7 users x 43 events: no batch reaches 100, and the 60-second timeout is far away when the app stops.
         for (int i = 0; i < 301; i++) {
-            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i % 7))
-                    .datetime("2026-11-27T00:00:00Z").build();
+            DfineryEvent event = SampleEvents.login("user-" + i % 7);
             sent.add(event.getEventLogId());
             template.sendBody("seda:events", event);
         }

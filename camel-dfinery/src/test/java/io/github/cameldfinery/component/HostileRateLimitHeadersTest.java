@@ -16,7 +16,6 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +26,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.SampleEvents;
+import io.github.cameldfinery.component.testing.ScaledQuotaComponents;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
-import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -49,12 +49,13 @@ class HostileRateLimitHeadersTest {
 
     static final String YEAR_3000 = Long.toString(Instant.parse("3000-01-01T00:00:00Z").toEpochMilli());
     static final Duration WINDOW = Duration.ofSeconds(1);
+    /** The service "tight": DFINERY's quota as the server counts it, far below what the component is told. */
+    static final ScaledQuota TIGHT = new ScaledQuota(5, Duration.ofSeconds(4));
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig()
             .service(new ServiceConfig("shop", "imp", "exp"))
-            .service(new ServiceConfig("tight", "imp", "exp").rateLimit(ApiKind.EVENT,
-                    new RateLimit(5, Duration.ofSeconds(4)))));
+            .service(new ServiceConfig("tight", "imp", "exp").rateLimit(ApiKind.EVENT, TIGHT.rateLimit())));
 
     CamelContext context;
 
@@ -70,7 +71,7 @@ class HostileRateLimitHeadersTest {
     }
 
     CamelContext start(RewritingClient client, Duration window, Duration maxWait) {
-        DfineryComponent component = ScaledQuota.component(dfinery.baseUri(), 1000, window, maxWait);
+        DfineryComponent component = ScaledQuotaComponents.forShop(dfinery.baseUri(), new ScaledQuota(1000, window), maxWait);
         if (client != null) {
             component.getConfiguration().setHttpClient(client);
         }
@@ -81,14 +82,10 @@ class HostileRateLimitHeadersTest {
         return context;
     }
 
-    static DfineryEvent event(String user) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user)).build();
-    }
-
     List<Exchange> sendEach(String uri, int messages) {
         List<Exchange> done = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            DfineryEvent event = event("u" + i);
+            DfineryEvent event = SampleEvents.login("u" + i);
             done.add(context.createProducerTemplate().send(uri, e -> e.getMessage().setBody(event)));
         }
         return done;
@@ -134,12 +131,11 @@ class HostileRateLimitHeadersTest {
     @Test
     void aResetInThePastOnA429DoesNotReleaseTheQueueIntoAWall() throws Exception {
         // Someone else spent the window of 5 requests per 4 s; the server's resets all lie 10 s in the past.
-        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(5))
-                .until(() -> System.currentTimeMillis() % 4000 < 100);
+        TIGHT.awaitWindowStart();
         start(new RewritingClient((n, response) -> RewritingClient.rateLimit("4s", "0",
-                Long.toString(System.currentTimeMillis() - 10_000))), Duration.ofSeconds(4), Duration.ofSeconds(2));
+                Long.toString(System.currentTimeMillis() - 10_000))), TIGHT.window(), Duration.ofSeconds(2));
         for (int i = 0; i < 5; i++) {
-            DfineryEvent event = event("other" + i);
+            DfineryEvent event = SampleEvents.login("other" + i);
             context.createProducerTemplate().send("dfinery:event?serviceId=tight&quotaGuard=false",
                     e -> e.getMessage().setBody(event));
         }
@@ -147,7 +143,7 @@ class HostileRateLimitHeadersTest {
 
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            DfineryEvent event = event("u" + i);
+            DfineryEvent event = SampleEvents.login("u" + i);
             sent.add(context.createProducerTemplate().asyncSend("dfinery:event?serviceId=tight",
                     e -> e.getMessage().setBody(event)));
         }
@@ -167,8 +163,7 @@ class HostileRateLimitHeadersTest {
     @Test
     void aLocalRefusalSaysWhatTheServerSaid() {
         // The server allows 5 per 4 s; the component is configured with 1000 per second.
-        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(5))
-                .until(() -> System.currentTimeMillis() % 4000 < 100);
+        TIGHT.awaitWindowStart();
         start(null, Duration.ZERO);
 
         List<Exchange> done = sendEach("dfinery:event?serviceId=tight", 6);

@@ -50,7 +50,6 @@ class PathologicalBodyTest extends DfineryTestSupport {
 
     /** Far deeper than any stack can follow by recursion. */
     static final int DEEP = 20_000;
-    static final String T = "2026-11-27T10:15:30.123Z";
 
     @Override
     protected RouteBuilder createRouteBuilder() {

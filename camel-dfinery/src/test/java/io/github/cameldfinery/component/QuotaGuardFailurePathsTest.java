@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,11 +61,6 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
         return context;
     }
 
-    static DfineryEvent event(String user) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user))
-                .datetime("2026-11-27T10:15:30.123Z").build();
-    }
-
     @Test
     void aProbeThatThrowsWhileSendingReleasesTheGuard() throws Exception {
         override = n -> {
@@ -76,10 +70,10 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
             return null;
         };
 
-        Exchange first = send("dfinery:event", event("u1"));
+        Exchange first = send("dfinery:event", login("u1"));
         assertThat(first.getException()).hasMessageContaining("broken for one call");
 
-        CompletableFuture<Exchange> second = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u2")));
+        CompletableFuture<Exchange> second = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(login("u2")));
         Exchange done = second.get(5, TimeUnit.SECONDS);
         assertThat(done.getException()).isNull();
         assertThat(service().events()).hasSize(1);
@@ -90,10 +84,10 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
         override = n -> n == 0 ? neverAnswered : null;
 
         long start = System.nanoTime();
-        CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(event("u1")));
+        CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(login("u1")));
         await().atMost(Duration.ofSeconds(5)).until(() -> client.calls.get() == 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event?requestTimeout=5000",
-                e -> e.getMessage().setBody(event("u2")));
+                e -> e.getMessage().setBody(login("u2")));
 
         // requestTimeout (500 ms) bounds the whole answer: the probe ends, and with it the wait for its answer.
         Exchange timedOut = hanging.get(5, TimeUnit.SECONDS);

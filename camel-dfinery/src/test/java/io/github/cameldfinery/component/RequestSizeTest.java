@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class RequestSizeTest extends DfineryTestSupport {
 
-    static final String T = "2026-11-27T10:15:30.123Z";
     static final int ONE_MIB = 1 << 20;
 
     @Override

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -30,8 +31,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cameldfinery.component.error.DfineryException;
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.faults.Fault;
 import org.apache.camel.Endpoint;
@@ -82,17 +81,13 @@ class SecretsTest extends DfineryTestSupport {
         };
     }
 
-    static DfineryEvent event() {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1")).datetime("2026-11-27T00:00:00Z").build();
-    }
-
     @Test
     void tokensStayOutOfUrisExceptionsAndLogs() {
         service().faults(ApiKind.EVENT).failNext(1, Fault.http500());
         List<String> texts = new ArrayList<>();
 
-        Exchange ok = send("direct:configured", event());
-        Exchange wrongToken = send("direct:inUri", event());
+        Exchange ok = send("direct:configured", login("u1"));
+        Exchange wrongToken = send("direct:inUri", login("u1"));
         Exchange invalid = send("direct:configured", "{\"event_name\":1}");
 
         assertThat(ok.getException()).isNull();
@@ -168,7 +163,7 @@ class SecretsTest extends DfineryTestSupport {
         redirecting.start();
         try {
             Exchange exchange = template.send("dfinery:event?maxRetries=0&baseUri=http://127.0.0.1:"
-                                              + redirecting.getAddress().getPort(), e -> e.getMessage().setBody(event()));
+                                              + redirecting.getAddress().getPort(), e -> e.getMessage().setBody(login("u1")));
             DfineryException error = exchange.getException(DfineryException.class);
             assertThat(error).isNotNull();
             assertThat(error.getHttpResponseCode()).isEqualTo(307);

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,8 +23,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.emulator.ApiKind;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,11 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceIdRoutingTest extends DfineryTestSupport {
 
-    static DfineryEvent event(String user) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId(user))
-                .datetime("2026-11-27T10:15:30.123Z").build();
-    }
-
     @Test
     void theHeaderWrittenByOneEndpointDoesNotRedirectTheNext() throws Exception {
         context.addRoutes(new RouteBuilder() {
@@ -54,7 +48,7 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
         });
 
         Exchange done = template.send("direct:chain", e -> {
-            e.getMessage().setBody(event("u1"));
+            e.getMessage().setBody(login("u1"));
             e.getMessage().setHeader(DfineryConstants.EXTERNAL_ID, "u1");
         });
 
@@ -76,7 +70,7 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
             }
         });
 
-        Exchange done = template.send("direct:override", e -> e.getMessage().setBody(event("u1")));
+        Exchange done = template.send("direct:override", e -> e.getMessage().setBody(login("u1")));
 
         assertThat(done.getException()).isNull();
         assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EVENT)).isEqualTo(1);

@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -26,8 +27,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
@@ -74,7 +73,7 @@ class SmallMachineThreadsTest extends DfineryTestSupport {
         for (int i = 0; i < count; i++) {
             inFlight.acquire();
             Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setBody(event(i));
+            exchange.getMessage().setBody(login("user-" + i));
             producer.process(exchange, doneSync -> {
                 responseThreads.add(Thread.currentThread().getName());
                 if (exchange.getException() != null) {
@@ -85,10 +84,5 @@ class SmallMachineThreadsTest extends DfineryTestSupport {
             });
         }
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-    }
-
-    static DfineryEvent event(int i) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i))
-                .datetime("2026-11-27T10:15:30.123Z").build();
     }
 }

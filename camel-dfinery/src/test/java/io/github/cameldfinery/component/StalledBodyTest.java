@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.faults.Fault;
 import org.apache.camel.Exchange;
@@ -54,16 +54,12 @@ class StalledBodyTest extends DfineryTestSupport {
         service().faults(ApiKind.EXPORT).clear();
     }
 
-    static DfineryEvent event(int i) {
-        return DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + i)).build();
-    }
-
     @Test
     void aStalledImportAnswerFailsWithinRequestTimeout() {
         service().faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, STALL));
 
         long start = System.nanoTime();
-        Exchange exchange = send("dfinery:event?requestTimeout=2000&maxRetries=0", event(1));
+        Exchange exchange = send("dfinery:event?requestTimeout=2000&maxRetries=0", login("user-1"));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class)
@@ -76,13 +72,13 @@ class StalledBodyTest extends DfineryTestSupport {
     void aStalledFirstRequestDoesNotBlockTheQuotaGuard() {
         service().faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, STALL));
         String uri = "dfinery:event?requestTimeout=2000&maxRetries=0";
-        CompletableFuture<Exchange> first = template.asyncSend(uri, e -> e.getMessage().setBody(event(0)));
+        CompletableFuture<Exchange> first = template.asyncSend(uri, e -> e.getMessage().setBody(login("user-0")));
         await().atMost(Duration.ofSeconds(5)).until(() -> service().stats().requests(ApiKind.EVENT) >= 1);
 
         // They may wait for the first answer longer than the first request's deadline: that deadline ends it.
         List<CompletableFuture<Exchange>> later = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            DfineryEvent event = event(i);
+            DfineryEvent event = login("user-" + i);
             later.add(template.asyncSend("dfinery:event?requestTimeout=6000&maxRetries=0",
                     e -> e.getMessage().setBody(event)));
         }

@@ -21,13 +21,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.ApplicationBeans;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
@@ -36,7 +34,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.BeanRepository;
 import org.apache.camel.support.DefaultRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +52,7 @@ class StopStartLeakTest {
     static final int WARM_UP = 10;
     static final int CYCLES = 50;
 
-    final Map<String, Object> beans = new HashMap<>();
+    final ApplicationBeans beans = new ApplicationBeans();
     DfineryEmulator emulator;
     CamelContext context;
 
@@ -64,30 +61,6 @@ class StopStartLeakTest {
      * apart from a leak: a leak of one thread in 50 cycles would be 50.
      */
     static final int SPARE_THREADS = 3;
-
-    /** Beans that outlive the Camel context, as in a Spring application context. */
-    final class ApplicationBeans implements BeanRepository {
-        @Override
-        public Object lookupByName(String name) {
-            return beans.get(name);
-        }
-
-        @Override
-        public <T> T lookupByNameAndType(String name, Class<T> type) {
-            Object bean = beans.get(name);
-            return type.isInstance(bean) ? type.cast(bean) : null;
-        }
-
-        @Override
-        public <T> Map<String, T> findByTypeWithName(Class<T> type) {
-            return Map.of();
-        }
-
-        @Override
-        public <T> Set<T> findByType(Class<T> type) {
-            return Set.of();
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -108,8 +81,8 @@ class StopStartLeakTest {
         component.getConfiguration().setAccessToken("imp");
         component.getConfiguration().setBearerToken("exp");
         component.getConfiguration().setExportQuota(10_000);
-        beans.put("dfinery", component);
-        context = new DefaultCamelContext(new DefaultRegistry(new ApplicationBeans()));
+        beans.bind("dfinery", component);
+        context = new DefaultCamelContext(new DefaultRegistry(beans));
         assertThat(context.getManagementStrategy().getManagementAgent()).as("JMX is on").isNotNull();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -139,8 +112,7 @@ class StopStartLeakTest {
         context.start();
         ProducerTemplate template = context.createProducerTemplate();
         for (int i = 0; i < 5; i++) {
-            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("user-" + n + "-" + i))
-                    .build();
+            DfineryEvent event = SampleEvents.login("user-" + n + "-" + i);
             Exchange sent = template.send("direct:events", e -> e.getMessage().setBody(event));
             assertThat(sent.getException()).isNull();
         }
@@ -148,8 +120,7 @@ class StopStartLeakTest {
                 .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
         assertThat(export.getException()).isNull();
         assertThat(export.getMessage().getBody(List.class)).isNotNull();
-        template.asyncSend("direct:events", e -> e.getMessage().setBody(DfineryEvent.builder("df_login")
-                .identity(DfineryIdentity.externalId("in-flight-" + n)).build()));
+        template.asyncSend("direct:events", e -> e.getMessage().setBody(SampleEvents.login("in-flight-" + n)));
         template.stop();
         context.stop();
     }

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 /** YAML DSL routes, Camel Main properties, and durations written as text in URIs, properties and YAML. */
 class YamlAndConfigurationTest extends DfineryTestSupport {
 
-    static final String T = "2026-11-27T10:15:30.123Z";
-
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {

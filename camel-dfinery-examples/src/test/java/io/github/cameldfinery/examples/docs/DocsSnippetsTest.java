@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.state.StoredEvent;
@@ -541,11 +542,7 @@ class DocsSnippetsTest {
     }
 
     static Map<String, Object> event(String name, LocalDate day, String user) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event_name", name);
-        event.put("event_datetime", day + "T10:00:00Z");
-        event.put("identity", Map.of("external_id", user));
-        return event;
+        return SampleEvents.eventMap(name, user, day + "T10:00:00Z");
     }
 
     private static StoredEvent eventOf(SnippetApp app, String user) {

@@ -16,6 +16,7 @@
 package io.github.cameldfinery.emulator.junit;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.cameldfinery.emulator.DfineryEmulator;
@@ -109,5 +110,21 @@ public final class DfineryEmulatorExtension implements BeforeAllCallback, AfterA
 
     public EmulatedService service(String serviceId) {
         return emulator().service(serviceId);
+    }
+
+    /**
+     * The events a service stored, one line each, without what the emulator made up itself (ids, arrival times): to
+     * compare what two routes sent to two services.
+     */
+    public List<String> storedEvents(String serviceId) {
+        return service(serviceId).events().stream()
+                .map(e -> e.eventName() + " " + e.eventDatetime() + " " + e.identity() + " " + e.items() + " "
+                          + e.properties())
+                .toList();
+    }
+
+    /** The user profiles a service stored, one line each (identifiers and properties), as {@link #storedEvents}. */
+    public List<String> storedProfiles(String serviceId) {
+        return service(serviceId).profiles().stream().map(p -> p.identifiers() + " " + p.properties()).toList();
     }
 }

@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    /**
+     * How long a client of {@link #uri()} waits to connect and for each command: Lettuce's default of 2 seconds is
+     * too short for a test machine under heavy load, where a replica once timed out connecting to a Redis that ran.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final String READY = "Ready to accept connections";
 
@@ -110,9 +117,14 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         }
     }
 
-    /** {@code redis://127.0.0.1:<port>}. */
+    /** {@code redis://127.0.0.1:<port>?timeout=10000ms}: see {@link #TIMEOUT}. */
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        return uri(TIMEOUT);
+    }
+
+    /** This server's URI with another timeout, for tests of what a short one does while Redis is away. */
+    public String uri(Duration timeout) {
+        return "redis://127.0.0.1:" + port + "?timeout=" + timeout.toMillis() + "ms";
     }
 
     public int port() {

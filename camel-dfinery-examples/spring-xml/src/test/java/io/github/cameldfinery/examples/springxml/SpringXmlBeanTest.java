@@ -17,14 +17,13 @@ package io.github.cameldfinery.examples.springxml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.DfineryConfiguration;
 import io.github.cameldfinery.component.DfineryConstants;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
@@ -78,8 +77,8 @@ class SpringXmlBeanTest {
             }
         }
 
-        assertThat(events("xml-shop")).hasSize(3).isEqualTo(events("java-shop"));
-        assertThat(profiles("xml-shop")).hasSize(2).isEqualTo(profiles("java-shop"));
+        assertThat(dfinery.storedEvents("xml-shop")).hasSize(3).isEqualTo(dfinery.storedEvents("java-shop"));
+        assertThat(dfinery.storedProfiles("xml-shop")).hasSize(2).isEqualTo(dfinery.storedProfiles("java-shop"));
     }
 
     static CamelContext javaContext() throws Exception {
@@ -110,33 +109,12 @@ class SpringXmlBeanTest {
             e.getMessage().setHeader(DfineryConstants.EXTERNAL_ID, "s-1");
         }));
         assertOk(template.send("direct:events", e -> e.getMessage().setBody(List.of(
-                event("df_login", "s-1", "2026-11-27T10:00:00Z"),
-                event("df_logout", "s-1", "2026-11-27T11:00:00+09:00"),
-                event("df_login", "s-2", "2026-11-27T12:30:00.125Z")))));
+                SampleEvents.eventMap("df_login", "s-1", "2026-11-27T10:00:00Z"),
+                SampleEvents.eventMap("df_logout", "s-1", "2026-11-27T11:00:00+09:00"),
+                SampleEvents.eventMap("df_login", "s-2", "2026-11-27T12:30:00.125Z")))));
     }
 
     static void assertOk(Exchange exchange) {
         assertThat(exchange.getException()).isNull();
-    }
-
-    static Map<String, Object> event(String name, String externalId, String datetime) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("event_name", name);
-        event.put("event_datetime", datetime);
-        event.put("identity", Map.of("external_id", externalId));
-        return event;
-    }
-
-    /** What the service stored, without what the emulator made up itself (ids, arrival times). */
-    static List<String> events(String serviceId) {
-        return dfinery.service(serviceId).events().stream()
-                .map(e -> e.eventName() + " " + e.eventDatetime() + " " + e.identity() + " " + e.items() + " "
-                        + e.properties())
-                .collect(Collectors.toList());
-    }
-
-    static List<String> profiles(String serviceId) {
-        return dfinery.service(serviceId).profiles().stream().map(p -> p.identifiers() + " " + p.properties())
-                .collect(Collectors.toList());
     }
 }

@@ -13,26 +13,36 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.component;
+package io.github.cameldfinery.component.testing;
 
 import java.net.URI;
 import java.time.Duration;
 
-/** A component for the emulator's service "shop" with a scaled event quota, as the quota tests use it. */
-final class ScaledQuota {
+import io.github.cameldfinery.component.DfineryComponent;
+import io.github.cameldfinery.component.DfineryConfiguration;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 
-    private ScaledQuota() {
+/** Components whose event quota is a {@link ScaledQuota}, as the quota tests of every module set them up. */
+public final class ScaledQuotaComponents {
+
+    private ScaledQuotaComponents() {
     }
 
-    /** Quota {@code limit} per {@code window}, waiting up to {@code maxWait} for a reset; quick retries. */
-    static DfineryComponent component(URI emulator, int limit, Duration window, Duration maxWait) {
+    /** A component for the emulator's service "shop" (import token "imp") with the scaled event quota. */
+    public static DfineryComponent forShop(URI emulator, ScaledQuota quota, Duration maxWait) {
         DfineryComponent component = new DfineryComponent();
         DfineryConfiguration config = component.getConfiguration();
         config.setBaseUri(emulator.toString());
         config.setServiceId("shop");
         config.setAccessToken("imp");
-        config.setEventQuota(limit);
-        config.setEventQuotaWindow(window.toMillis());
+        return scaled(component, quota, maxWait);
+    }
+
+    /** Gives a component the scaled event quota, waiting up to {@code maxWait} for a reset, and quick retries. */
+    public static DfineryComponent scaled(DfineryComponent component, ScaledQuota quota, Duration maxWait) {
+        DfineryConfiguration config = component.getConfiguration();
+        config.setEventQuota(quota.limit());
+        config.setEventQuotaWindow(quota.window().toMillis());
         config.setRateLimitMaxWait(maxWait.toMillis());
         config.setRetryDelay(5);
         config.setRetryMaxDelay(20);

@@ -16,7 +16,6 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -29,13 +28,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.model.DfineryIdentity;
+import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
-import io.github.cameldfinery.emulator.config.RateLimit;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -48,11 +47,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * throttle's rolling window and DFINERY's fixed windows do not line up: when the first answer after a start is slow,
  * the throttle lets a second batch into a window the first has spent. Every message must still be delivered.
  */
-class ThrottleOneLinerTest {
+class ThrottleOneLinerIT {
 
     static final Path DOC = Path.of("..", "docs", "quota.md");
     static final int LIMIT = 5;
-    static final Duration WINDOW = Duration.ofSeconds(1);
+    static final ScaledQuota QUOTA = new ScaledQuota(LIMIT, Duration.ofSeconds(1));
     static final int RUNS = 3;
 
     /** The Java one-liner as docs/quota.md writes it. */
@@ -66,7 +65,7 @@ class ThrottleOneLinerTest {
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig()
-            .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, new RateLimit(LIMIT, WINDOW))));
+            .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, QUOTA.rateLimit())));
 
     static RouteBuilder javaOneLiner() {
         return new RouteBuilder() {
@@ -144,12 +143,10 @@ class ThrottleOneLinerTest {
             // The first answer after the start (the guard's probe) comes slowly, late in a window: the requests it
             // held go out in the next window, where the throttle lets the next batch in too.
             dfinery.service("shop").faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofMillis(300)));
-            await().atMost(WINDOW.multipliedBy(3)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> System.currentTimeMillis() % WINDOW.toMillis() >= 800);
+            QUOTA.awaitMillisIntoWindow(800, 1000);
             List<CompletableFuture<Exchange>> sent = new ArrayList<>();
             for (int i = 0; i < 3 * LIMIT; i++) {
-                DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u" + i))
-                        .build();
+                DfineryEvent event = SampleEvents.login("u" + i);
                 sent.add(main.getCamelContext().createProducerTemplate()
                         .asyncSend("direct:events", e -> e.getMessage().setBody(event)));
             }
