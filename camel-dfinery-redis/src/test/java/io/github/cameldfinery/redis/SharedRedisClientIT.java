@@ -54,7 +54,7 @@ class SharedRedisClientIT {
 
     @BeforeAll
     static void connectAdmin() {
-        adminClient = RedisClient.create(redis.uri());
+        adminClient = RedisClient.create(plainUri());
         admin = adminClient.connect();
     }
 
@@ -86,13 +86,18 @@ class SharedRedisClientIT {
                 .count();
     }
 
+    /** The server's URI as a user would write it, with Lettuce's default timeout (2 s). */
+    String plainUri() {
+        return "redis://127.0.0.1:" + redis.port();
+    }
+
     /** An application: its Redis beans in its registry, each URI written its own way. */
     CamelContext application() {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("quotaStore", new RedisQuotaStore("redis://127.0.0.1:" + redis.port() + "/0"));
-        context.getRegistry().bind("cursor", new RedisStateRepository(redis.uri()));
-        context.getRegistry().bind("claims", new RedisExportClaims(redis.uri() + "/", Duration.ofMinutes(1)));
-        context.getRegistry().bind("delivered", new RedisIdempotentRepository(redis.uri() + "?timeout=2s",
+        context.getRegistry().bind("cursor", new RedisStateRepository(plainUri()));
+        context.getRegistry().bind("claims", new RedisExportClaims(plainUri() + "/", Duration.ofMinutes(1)));
+        context.getRegistry().bind("delivered", new RedisIdempotentRepository(plainUri() + "?timeout=2s",
                 "delivered:", Duration.ofMinutes(1)));
         context.start();
         contexts.add(context);
@@ -175,8 +180,8 @@ class SharedRedisClientIT {
                 .allKeys().allCommands());
         String exporter = "redis://exporter:exporter-pass@127.0.0.1:" + redis.port();
         CamelContext context = new DefaultCamelContext();
-        List<RedisStateRepository> beans = List.of(new RedisStateRepository(redis.uri()),
-                new RedisStateRepository(redis.uri() + "?timeout=500ms"), new RedisStateRepository(exporter),
+        List<RedisStateRepository> beans = List.of(new RedisStateRepository(plainUri()),
+                new RedisStateRepository(plainUri() + "?timeout=500ms"), new RedisStateRepository(exporter),
                 new RedisStateRepository(exporter + "/0"));
         beans.forEach(bean -> bean.setCamelContext(context));
         try {
@@ -194,8 +199,8 @@ class SharedRedisClientIT {
 
     @Test
     void aBeanStartedOutsideACamelContextKeepsAClientOfItsOwn() {
-        RedisStateRepository first = new RedisStateRepository(redis.uri());
-        RedisStateRepository second = new RedisStateRepository(redis.uri());
+        RedisStateRepository first = new RedisStateRepository(plainUri());
+        RedisStateRepository second = new RedisStateRepository(plainUri());
         first.start();
         second.start();
         try {
