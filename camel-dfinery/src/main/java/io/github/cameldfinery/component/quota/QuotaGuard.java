@@ -224,9 +224,14 @@ public final class QuotaGuard {
 
     /** Fails the waiters whose time is up: they waited for the probe's answer, or for the reset, as long as they may. */
     private void expireOverdue() {
-        List<Runnable> completions = new ArrayList<>();
         synchronized (this) {
             expiryTimer.ran();
+        }
+        // A reset and a waiter's end can fall on the same instant: hand out first, so that a request allowed to wait
+        // until the reset gets its permit rather than a refusal.
+        drain();
+        List<Runnable> completions = new ArrayList<>();
+        synchronized (this) {
             Instant now = clock.instant();
             Instant next = null;
             for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
@@ -237,7 +242,7 @@ public final class QuotaGuard {
                 }
                 it.remove();
                 refused++;
-                DfineryRateLimitException failure = spentUntil != null && now.isBefore(spentUntil) ? spent(spentUntil)
+                DfineryRateLimitException failure = !probing && spentUntil != null ? spent(spentUntil)
                         : DfineryRateLimitException.refusedLocally("No answer yet to the first request to DFINERY's "
                                 + api + " API for service " + serviceId + " since the start; this request waited "
                                 + Duration.between(waiter.since, now).toMillis() + " ms for it and was not sent, so "

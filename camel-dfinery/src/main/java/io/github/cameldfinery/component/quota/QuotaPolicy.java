@@ -52,6 +52,8 @@ final class QuotaPolicy {
     private boolean holdsLease;
     /** The end of the last window the server answered this JVM in. */
     private Instant answeredUntil;
+    /** The end of the window of the last take: the windows after it end every {@code window} from it. */
+    private Instant takenUntil;
 
     /**
      * @param shared whether replicas take from the same count: then one take asks for at most a sixteenth of the
@@ -96,18 +98,27 @@ final class QuotaPolicy {
     /** Null when a window appeared or went away meanwhile: ask again. */
     private Take tryTake(int wanted, Instant mayWaitUntil) {
         releaseLease();
+        Instant now = clock.instant();
+        if (takenUntil != null) {
+            // Held before taking: the rest of this window stays for requests that cannot wait.
+            Instant end = DfineryRequestCount.windowEnd(takenUntil, window, now);
+            if (heldForTheReset(end, mayWaitUntil, now)) {
+                return Take.waitUntil(end);
+            }
+        }
         Taken taken = count.take(Math.min(wanted, takeAtMost));
         if (taken == null) {
             return withoutWindow();
         }
         Instant reset = taken.window().resetAt();
+        takenUntil = reset;
         if (taken.taken() == 0) {
             return Take.spent(reset);
         }
         if (heldForTheReset(reset, mayWaitUntil, clock.instant())) {
-            // Within the margin, requests that may wait give back what they took and wait for the next window; the
-            // rest of this one stays for requests that cannot wait.
-            count.giveBack(taken.taken());
+            // The store answered so late that the requests would reach the server in the next window, which the count
+            // hands out whole at the reset. Not given back: a give-back that lands after the reset would add them to
+            // the next window. Taken from this one (it ends anyway), they wait.
             return Take.waitUntil(reset);
         }
         return Take.granted(taken.taken());
@@ -140,9 +151,11 @@ final class QuotaPolicy {
         return !now.plus(resetMargin).isBefore(reset) && !mayWaitUntil.isBefore(reset);
     }
 
-    /** Requests taken but not sent go back. */
+    /** Requests taken but not sent go back, unless their window has ended: then they would go to the next one. */
     synchronized void giveBack(long requests) {
-        count.giveBack(requests);
+        if (takenUntil != null && clock.instant().isBefore(takenUntil.minus(resetMargin))) {
+            count.giveBack(requests);
+        }
     }
 
     /**
@@ -154,6 +167,10 @@ final class QuotaPolicy {
     synchronized void observe(Long remaining, Instant serverReset, boolean rejected, boolean probe) {
         Instant now = clock.instant();
         Instant reset = resets.believe(serverReset, now);
+        if (probe && !rejected && remaining != null) {
+            // The probe is one of the window's requests; it counts when the limit configured here is the lower one.
+            remaining = Math.min(remaining, limit - 1);
+        }
         try {
             if (reset != null) {
                 if (rejected && reset.isBefore(now.plus(MIN_BACKOFF_AFTER_429))) {

@@ -121,6 +121,42 @@ class QuotaGuardTest {
     }
 
     @Test
+    void theProbeCountsInItsWindowWhenTheLimitConfiguredHereIsLowerThanTheServers() {
+        learn(9L, RESET);
+
+        assertThat(granted(5)).as("3 configured, one of them the probe").isEqualTo(2);
+    }
+
+    @Test
+    void aRequestAllowedToWaitExactlyUntilTheResetGetsItsPermitThere() {
+        learn(0L, RESET);
+        CompletableFuture<QuotaGuard.Permit> waiting = acquire(Duration.between(START, RESET));
+
+        timer.advance(Duration.between(START, RESET));
+
+        assertThat(waiting).isCompleted();
+    }
+
+    @Test
+    void requestsTakenSoLateThatTheResetPassedWaitAndAreNotGivenToTheNextWindow() {
+        learn(2L, RESET);
+        clock.set(RESET.minusMillis(300));
+        store.afterTake = () -> {
+            // The store answers after the reset, and another replica has taken one from the next window meanwhile.
+            clock.set(RESET.plusMillis(10));
+            store.take(1);
+        };
+
+        CompletableFuture<QuotaGuard.Permit> late = acquire(Duration.ofSeconds(5));
+
+        assertThat(late).isNotDone();
+        assertThat(store.read().remaining()).as("the next window less the other replica's one").isEqualTo(2);
+        timer.runDue();
+        assertThat(late).isCompleted();
+        assertThat(store.read().remaining()).isEqualTo(1);
+    }
+
+    @Test
     void a429SpendsTheWindowUntilItsReset() {
         learn(2L, RESET);
         acquire(NO_WAIT).join().observe(answer(0L, RESET), true);
@@ -219,13 +255,13 @@ class QuotaGuardTest {
 
     @Test
     void aStoreThatFailsRefusesNamingItAndGrantsOnceItIsBack() {
-        learn(3L, RESET);
+        learn(2L, RESET);
         store.failing = true;
         assertThat(failure(acquire(NO_WAIT))).isInstanceOf(DfineryRateLimitException.class)
                 .hasMessageContaining("could not be counted").hasMessageContaining("the store cannot be reached");
 
         store.failing = false;
-        assertThat(granted(5)).isEqualTo(3);
+        assertThat(granted(5)).isEqualTo(2);
     }
 
     @Test
@@ -247,7 +283,7 @@ class QuotaGuardTest {
 
     @Test
     void aStoreThatLostItsCountInAWindowThisJvmSentInStartsAgainWithTheNextWindow() {
-        learn(3L, RESET);
+        learn(2L, RESET);
         assertThat(granted(1)).isEqualTo(1);
         store.lose();
 
@@ -258,7 +294,7 @@ class QuotaGuardTest {
 
     @Test
     void aCountThatExpiredWhileNobodySentIsLearntByAProbe() {
-        learn(3L, RESET);
+        learn(2L, RESET);
         clock.set(RESET.plus(WINDOW.multipliedBy(3)));
         store.lose();
 
@@ -299,6 +335,8 @@ class QuotaGuardTest {
         private final long limit;
         private volatile DfineryRequestCount count;
         volatile boolean failing;
+        /** Runs once after the next take, before its answer returns. */
+        volatile Runnable afterTake;
 
         StoreCount(long limit) {
             this.limit = limit;
@@ -323,7 +361,13 @@ class QuotaGuardTest {
 
         @Override
         public Taken take(long wanted) {
-            return reach().take(wanted);
+            Taken taken = reach().take(wanted);
+            Runnable hook = afterTake;
+            afterTake = null;
+            if (hook != null) {
+                hook.run();
+            }
+            return taken;
         }
 
         @Override
