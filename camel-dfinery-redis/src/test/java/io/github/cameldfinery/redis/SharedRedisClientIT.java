@@ -87,7 +87,7 @@ class SharedRedisClientIT {
     }
 
     /** The server's URI as a user would write it, with Lettuce's default timeout (2 s). */
-    String plainUri() {
+    static String plainUri() {
         return "redis://127.0.0.1:" + redis.port();
     }
 

@@ -20,21 +20,24 @@ import java.time.Instant;
 
 /**
  * DFINERY's export limit for one service: calls per window (100 an hour) and calls at once (5). Counted in this JVM
- * (the component's in-memory budget) or in a store that replicas share.
+ * (the component's in-memory budget) or in a store that replicas share. Every export endpoint of the service calls
+ * it, from several threads.
  */
 public interface DfineryExportBudget {
 
     /** A permit to make one call now, or null when the budget is spent or all slots are busy. */
     Permit tryAcquire();
 
-    /** Calls left in the window now. */
+    /** Calls left in the window now, for the dev console; may be approximate. */
     int remaining();
 
     /** When the next call becomes possible, if the budget is spent now. */
     Instant nextSlot();
 
+    /** The calls a window allows. */
     int limit();
 
+    /** The window's length. */
     Duration window();
 
     /** Releases the concurrency slot of a call when it ends; the call still counts against the window. */

@@ -42,7 +42,11 @@ public interface DfineryQuotaStore {
      */
     void ping();
 
-    /** Whether replicas share what this store counts; false for the in-memory store. */
+    /**
+     * Whether replicas share what this store counts; false for the in-memory store. A shared store's calls are
+     * guarded by the component's {@code quotaStoreUnavailable} choice, its state shows in the dev console and the
+     * readiness check, and one take asks it for a sixteenth of a limit at most.
+     */
     boolean isShared();
 
     /** Where it counts, for consoles and logs; never a password. */

@@ -43,29 +43,36 @@ public interface DfineryRequestCount {
      */
     Taken take(long wanted);
 
-    /** Requests taken but not sent go back to the stored window (never above the limit). */
+    /**
+     * Requests taken but not sent go back to the window stored now (never above the limit); nothing happens when no
+     * window is stored. The component gives back only while the window it took them from has not ended.
+     */
     void giveBack(long requests);
 
     /**
      * Records what the server counted: {@code remaining} requests left (clamped to 0..limit) in a window that ends at
-     * {@code resetAt}. When no window is stored, this one is. When the stored window ends within {@link #SAME_WINDOW}
-     * of {@code resetAt} (the same window), what is left only goes down: requests
-     * taken by replicas and still on their way are not counted by the server yet. When {@code resetAt} is later, or
-     * the stored window was recorded with {@code repeats = false}, the windows are moved to end at {@code resetAt},
-     * with the lower of the two counts. An answer about an earlier window changes nothing.
+     * {@code resetAt}. The stored window is first rolled on to the one that contains now (the whole limit again, in
+     * windows of the length the store was made with). Then: when no window is stored, this one is. When the stored
+     * window ends within {@link #SAME_WINDOW} of {@code resetAt} (the same window), what is left only goes down
+     * (requests taken by replicas and still on their way are not counted by the server yet), and the window repeats
+     * if either says so. When {@code resetAt} is later, or the stored window was recorded with {@code repeats =
+     * false} (a guess, which any reset the server gives replaces), the windows are moved to end at {@code resetAt},
+     * with the lower of the two counts. Otherwise (an answer about an earlier window) nothing changes.
      */
     void observe(long remaining, Instant resetAt, boolean repeats);
 
     /**
-     * Takes the lease that lets one replica at a time send a request while no window is stored (the probe).
-     *
-     * A lease a holder never gives back (its replica died) runs out after a time the store sets.
+     * Takes the lease that lets one replica at a time send a request while no window is stored (the probe). One lease
+     * per count (service and API kind), not reentrant; the component asks for it only while no window is stored and
+     * gives it back once the probe's answer is stored or the probe ended without one. A lease its holder never gives
+     * back (its replica died) runs out after a time the store sets: longer than a request may take
+     * ({@code requestTimeout}), short enough that the others do not wait long (Redis: 30 s).
      *
      * @return true when this caller holds it now
      */
     boolean tryLease();
 
-    /** Gives the lease back. */
+    /** Gives the lease back; only its holder calls this, so the store need not check who holds it. */
     void releaseLease();
 
     /** What a store holds for a limit: requests left until {@code resetAt}. */
