@@ -100,7 +100,9 @@ final class FailoverRequestCount implements DfineryRequestCount {
             local.giveBack(share.taken());
             throw e;
         }
-        long used = taken == null ? 0 : taken.taken();
+        // No shared window (Redis came back empty): a probe may follow, and it counts in the local share like any
+        // other request, so one is kept for it.
+        long used = taken == null ? 1 : taken.taken();
         if (share.taken() > used) {
             local.giveBack(share.taken() - used);
         }

@@ -282,6 +282,29 @@ class QuotaGuardTest {
     }
 
     @Test
+    void backOnAStoreThatLostItsCountTheProbeCountsInTheLocalShareLikeAnyRequest() {
+        QuotaStoreFailover failover = new QuotaStoreFailover(new SharedStore(), QuotaStoreUnavailable.LOCAL_SHARE, 0.67,
+                Duration.ofMinutes(5), clock);
+        QuotaGuard shared = new QuotaGuard("shop", "EVENT", 3, WINDOW,
+                new FailoverRequestCount(store, 3, WINDOW, failover, clock), true, clock, timer);
+        shared.acquire(NO_WAIT, PROBE_WAIT).join().observe(answer(2L, RESET), false);
+        store.failing = true;
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("the local share starts with the next window")
+                .isCompletedExceptionally();
+
+        // Back one second later, in the next window, on a store that lost its count: the local share (2) still caps.
+        clock.set(RESET.plusMillis(100));
+        store.failing = false;
+        store.lose();
+        QuotaGuard.Permit probe = shared.acquire(NO_WAIT, PROBE_WAIT).join();
+        probe.observe(answer(2L, RESET.plus(WINDOW)), false);
+
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).isCompleted();
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("the probe and one more make the share of 2")
+                .isCompletedExceptionally();
+    }
+
+    @Test
     void aStoreThatLostItsCountInAWindowThisJvmSentInStartsAgainWithTheNextWindow() {
         learn(2L, RESET);
         assertThat(granted(1)).isEqualTo(1);
