@@ -58,6 +58,14 @@ class QuotaGuardTest {
         acquire(NO_WAIT).join().observe(answer(remaining, reset), false);
     }
 
+    /** A guard on {@link #store} as a shared store, behind the fail-over the component puts in front of one. */
+    QuotaGuard sharedGuard(QuotaStoreUnavailable whileAway, double localShare) {
+        QuotaStoreFailover failover = new QuotaStoreFailover(new SharedStore(), whileAway, localShare,
+                Duration.ofMinutes(5), clock);
+        return new QuotaGuard("shop", "EVENT", 3, WINDOW, new FailoverRequestCount(store, 3, WINDOW, failover, clock),
+                true, clock, timer);
+    }
+
     static RateLimitState answer(Long remaining, Instant reset) {
         return new RateLimitState("1s", remaining, reset);
     }
@@ -266,10 +274,7 @@ class QuotaGuardTest {
 
     @Test
     void aProbeWhoseAnswerASharedStoreMissedGivesTheLeaseBackOnceTheStoreAnswers() {
-        QuotaStoreFailover failover = new QuotaStoreFailover(new SharedStore(), QuotaStoreUnavailable.FAIL, 0,
-                Duration.ofMinutes(5), clock);
-        QuotaGuard shared = new QuotaGuard("shop", "EVENT", 3, WINDOW,
-                new FailoverRequestCount(store, 3, WINDOW, failover, clock), true, clock, timer);
+        QuotaGuard shared = sharedGuard(QuotaStoreUnavailable.FAIL, 0);
         QuotaGuard.Permit probe = shared.acquire(NO_WAIT, PROBE_WAIT).join();
         store.failing = true;
         probe.observe(answer(2L, RESET), false);
@@ -283,10 +288,7 @@ class QuotaGuardTest {
 
     @Test
     void backOnAStoreThatLostItsCountTheProbeCountsInTheLocalShareLikeAnyRequest() {
-        QuotaStoreFailover failover = new QuotaStoreFailover(new SharedStore(), QuotaStoreUnavailable.LOCAL_SHARE, 0.67,
-                Duration.ofMinutes(5), clock);
-        QuotaGuard shared = new QuotaGuard("shop", "EVENT", 3, WINDOW,
-                new FailoverRequestCount(store, 3, WINDOW, failover, clock), true, clock, timer);
+        QuotaGuard shared = sharedGuard(QuotaStoreUnavailable.LOCAL_SHARE, 0.67);
         shared.acquire(NO_WAIT, PROBE_WAIT).join().observe(answer(2L, RESET), false);
         store.failing = true;
         assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("the local share starts with the next window")
