@@ -17,19 +17,13 @@ package com.example.shop;
 
 import org.apache.camel.main.Main;
 
-/** The shop's integration: Camel Main reads application.properties and runs {@link ShopRoutes}. */
+/** The shop's integration: Camel Main reads application.properties, which names the package it finds the routes in. */
 public final class ShopApplication {
 
     private ShopApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        create().run(args);
-    }
-
-    static Main create() {
-        Main main = new Main();
-        main.configure().addRoutesBuilder(new ShopRoutes());
-        return main;
+        new Main().run(args);
     }
 }
