@@ -67,6 +67,19 @@ class StarterMetadataTest {
         assertThat(metadata.keySet()).as("properties without an option").containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void theSwitchesAreDescribedAsInCamelsStarters() throws Exception {
+        Map<String, JsonNode> metadata = new HashMap<>();
+        for (JsonNode property : starterMetadata(new ObjectMapper()).get("properties")) {
+            metadata.put(property.get("name").asText(), property);
+        }
+        assertThat(metadata.get(PREFIX + "enabled").path("description").asText())
+                .isEqualTo("Whether to enable auto configuration of the dfinery component. This is enabled by default.");
+        assertThat(metadata.get(PREFIX + "enabled").path("defaultValue").asBoolean(false)).isTrue();
+        assertThat(metadata.get(PREFIX + "customizer.enabled").path("description").asText())
+                .contains("camel.component.customizer.enabled");
+    }
+
     /** The type Camel Spring Boot's starters give an option: boxed primitives, the option's own enum and bean types. */
     private static String expectedType(JsonNode option) {
         String type = option.get("type").asText();
