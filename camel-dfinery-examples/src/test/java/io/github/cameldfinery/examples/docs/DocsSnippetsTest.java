@@ -75,6 +75,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class DocsSnippetsTest {
 
     static final String SPRING_BOOT = "spring-boot/";
+    /** Snippets that are files of camel-dfinery-setups, which its SetupSnippetsTest checks and the Invoker runs. */
+    static final String SETUPS = "setups/";
     static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Block> blocks;
@@ -125,7 +127,6 @@ class DocsSnippetsTest {
         scenarios.put("quota-parking-java", this::parkingJava);
         scenarios.put("quota-parking-yaml", this::parkingYaml);
         scenarios.put("reliability-aggregate", this::aggregate);
-        scenarios.put("setup-camel-main-properties", this::camelMainProperties);
         scenarios.put("setup-starter-dependency", this::dependenciesOfTheProject);
         scenarios.put("setup-emulator-dependency", this::dependenciesOfTheProject);
         scenarios.put("setup-junit-dependencies", this::junitDependencies);
@@ -133,34 +134,39 @@ class DocsSnippetsTest {
         scenarios.put("setup-component-bean", this::componentBean);
     }
 
+    /** The Spring Boot example's snippets, and the setups' files, which camel-dfinery-setups checks and runs. */
+    static boolean runElsewhere(String name) {
+        return name.startsWith(SPRING_BOOT) || name.startsWith(SETUPS);
+    }
+
     @Test
     void everyCodeBlockIsRunOrSaysWhyNot() {
         List<String> unmarked = new ArrayList<>();
         int run = 0;
-        int springBoot = 0;
+        int elsewhere = 0;
         for (Block block : blocks) {
             if (block.name() == null && block.reason() == null) {
                 unmarked.add(block.where());
-            } else if (block.name() != null && block.name().startsWith(SPRING_BOOT)) {
-                springBoot++;
+            } else if (block.name() != null && runElsewhere(block.name())) {
+                elsewhere++;
             } else if (block.name() != null) {
                 run++;
             }
         }
         System.out.printf("Docs snippets: %d code blocks in README.md and docs/: %d run here, %d by the Spring Boot "
-                + "example, %d not run (the reason is beside each)%n", blocks.size(), run, springBoot,
-                blocks.size() - run - springBoot);
+                + "example or the setups, %d not run (the reason is beside each)%n", blocks.size(), run, elsewhere,
+                blocks.size() - run - elsewhere);
         assertThat(unmarked).as("code blocks without <!-- snippet: name --> or <!-- not run: reason --> before them")
                 .isEmpty();
         assertThat(new TreeSet<>(scenarios.keySet())).as("the snippets this test runs")
-                .isEqualTo(new TreeSet<>(named.keySet().stream().filter(n -> !n.startsWith(SPRING_BOOT)).toList()));
+                .isEqualTo(new TreeSet<>(named.keySet().stream().filter(n -> !runElsewhere(n)).toList()));
     }
 
     @TestFactory
     Stream<DynamicTest> everyMarkedSnippetRuns() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Block block : blocks) {
-            if (block.name() != null && !block.name().startsWith(SPRING_BOOT)) {
+            if (block.name() != null && !runElsewhere(block.name())) {
                 tests.add(DynamicTest.dynamicTest(block.name() + " (" + block.where() + ")", () -> {
                     Scenario scenario = scenarios.get(block.name());
                     assertThat(scenario).as("a scenario for " + block.name()).isNotNull();
@@ -233,14 +239,6 @@ class DocsSnippetsTest {
                         .setHeader("CamelDfineryExportFromDate", LocalDate.now(ZoneOffset.UTC).minusDays(1)));
                 assertThat(export.getException()).as("an export with the token from the environment").isNull();
             }
-        }
-    }
-
-    private void camelMainProperties(Block block) throws Exception {
-        tokensFromTheEnvironment(block);
-        try (SnippetApp app = new SnippetApp().properties(block.text()).start()) {
-            assertThat(app.context().getComponent("dfinery", DfineryComponent.class).getConfiguration()
-                    .getRequestTimeout()).isEqualTo(30_000);
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class MarkdownSnippets {
 
-    static final Pattern RUN = Pattern.compile("<!-- snippet: ([a-z0-9/-]+) -->");
+    static final Pattern RUN = Pattern.compile("<!-- snippet: ([a-z0-9/.-]+) -->");
     static final Pattern NOT_RUN = Pattern.compile("<!-- not run: (\\S.*\\S) -->");
 
     /** A code block: where it is, its fence's info string, its text, and its marker (name or reason, or neither). */
