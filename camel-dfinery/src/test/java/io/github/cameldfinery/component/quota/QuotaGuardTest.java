@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.cameldfinery.component.api.DfineryApi;
@@ -304,6 +306,37 @@ class QuotaGuardTest {
         assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).isCompleted();
         assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).as("the probe and one more make the share of 2")
                 .isCompletedExceptionally();
+    }
+
+    @Test
+    void backOnTheStoreALocalShareLastsToTheEndOfTheWindowThatHoldsTheMomentSixSecondsLater() {
+        QuotaGuard shared = sharedGuard(QuotaStoreUnavailable.LOCAL_SHARE, 0.67);
+        shared.acquire(NO_WAIT, PROBE_WAIT).join().observe(answer(2L, RESET), false);
+        store.failing = true;
+        assertThat(shared.acquire(NO_WAIT, PROBE_WAIT)).isCompletedExceptionally();
+        store.failing = false;
+
+        // Back 100 ms into the window that ends at RESET + 1 s: 6 s later is 100 ms into the window ending at
+        // RESET + 7 s, the last one held to the local share (2 of 3); windows of 1 s here, of a minute at DFINERY.
+        List<Integer> granted = new ArrayList<>();
+        for (int window = 0; window < 9; window++) {
+            granted.add(grantedInTheWindowEndingAt(shared, RESET.plus(WINDOW.multipliedBy(window + 1))));
+        }
+        assertThat(granted).containsExactly(2, 2, 2, 2, 2, 2, 2, 3, 3);
+    }
+
+    /** Permits granted in one window, 100 ms into it: a probe that the server answers, then all that it gives. */
+    int grantedInTheWindowEndingAt(QuotaGuard shared, Instant reset) {
+        clock.set(reset.minus(WINDOW).plusMillis(100));
+        shared.acquire(NO_WAIT, PROBE_WAIT).join().observe(answer(2L, reset), false);
+        int granted = 1;
+        for (CompletableFuture<QuotaGuard.Permit> next = shared.acquire(NO_WAIT, PROBE_WAIT);
+             !next.isCompletedExceptionally() && granted < 10; next = shared.acquire(NO_WAIT, PROBE_WAIT)) {
+            assertThat(next).isCompleted();
+            next.join().close();
+            granted++;
+        }
+        return granted;
     }
 
     @Test
