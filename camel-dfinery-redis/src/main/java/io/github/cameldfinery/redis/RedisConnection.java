@@ -18,6 +18,8 @@ package io.github.cameldfinery.redis;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.cameldfinery.component.DfinerySecrets;
+import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -29,12 +31,19 @@ import org.apache.camel.CamelContext;
  * starts, given back when it stops. Every command waits at most the URI's {@code timeout} (2 seconds unless the URI
  * says otherwise), and while Redis cannot be reached commands fail at once instead of queueing, so that nothing
  * hangs while Redis is away. Lettuce reconnects by itself.
+ *
+ * <p>A URI that carries no password takes it, when the bean starts, from the environment variable
+ * {@code DFINERY_REDIS_PASSWORD}, or from the file {@code DFINERY_REDIS_PASSWORD_FILE} names
+ * ({@link DfinerySecrets}), so that the password never passes through Camel's configuration, which prints values at
+ * DEBUG. A password in the URI wins.
  */
 final class RedisConnection {
 
     private final RedisURI uri;
     private final String purpose;
     private final Supplier<CamelContext> application;
+    private final DfinerySecrets secrets;
+    private boolean passwordLookedUp;
     private RedisClients clients;
     private SharedRedisClient client;
 
@@ -43,6 +52,12 @@ final class RedisConnection {
      * @param application the Camel context whose client is shared, or null for a client of this bean's own
      */
     RedisConnection(String redisUri, String purpose, Supplier<CamelContext> application) {
+        this(redisUri, purpose, application, DfinerySecrets.ofProcess());
+    }
+
+    /** With the secrets of a given environment, for tests. */
+    RedisConnection(String redisUri, String purpose, Supplier<CamelContext> application, DfinerySecrets secrets) {
+        this.secrets = secrets;
         this.uri = RedisURI.create(redisUri);
         if (!redisUri.contains("timeout=")) {
             uri.setTimeout(Duration.ofSeconds(2));
@@ -68,9 +83,38 @@ final class RedisConnection {
      */
     synchronized void openWhenReachable() {
         if (client == null) {
+            passwordFromTheEnvironment();
             clients = RedisClients.of(application.get());
             client = clients.acquire(uri);
         }
+    }
+
+    /**
+     * Once, before the first client is taken: a URI without a password takes the one of the environment, if any.
+     * The client key of {@link RedisClients} then holds it, so beans on one URI still share their client.
+     */
+    private void passwordFromTheEnvironment() {
+        if (passwordLookedUp) {
+            return;
+        }
+        RedisCredentials given = uri.getCredentialsProvider().resolveCredentials().block();
+        if (given == null || !given.hasPassword()) {
+            String password = secrets.get(DfinerySecrets.REDIS_PASSWORD, "Redis password");
+            if (password != null) {
+                String username = given == null ? null : given.getUsername();
+                if (username == null) {
+                    uri.setAuthentication(password);
+                } else {
+                    uri.setAuthentication(username, password);
+                }
+            }
+        }
+        passwordLookedUp = true;
+    }
+
+    /** The URI as the client is made from it; holds the password. */
+    RedisURI uri() {
+        return uri;
     }
 
     /** Connects unless connected; once connected, Lettuce reconnects by itself. */

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
@@ -90,6 +91,10 @@ public class DfineryComponent extends HealthCheckComponent {
     private long quotaLocalShareMaxTime = 300_000;
 
     private volatile Clock clock = Clock.systemUTC();
+    /** Where unset tokens are looked up: this process's environment unless {@link #useEnvironment} gave another. */
+    private volatile DfinerySecrets secrets = new DfinerySecrets(System::getenv);
+    /** The tokens taken from the environment, looked up once, for the options left unset. */
+    private EnvironmentTokens environmentTokens;
     /** A timer given by {@link #useTime}; the component's own otherwise. */
     private volatile ScheduledExecutorService givenTimer;
     private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
@@ -123,7 +128,63 @@ public class DfineryComponent extends HealthCheckComponent {
         }
         DfineryEndpoint endpoint = new DfineryEndpoint(uri, this, api, configuration.copy());
         setProperties(endpoint, parameters);
+        // After the URI's options: a token the endpoint or the component sets wins over the environment.
+        environmentTokens().fillIn(endpoint.getConfiguration());
         return endpoint;
+    }
+
+    /**
+     * The tokens the component's configuration leaves unset, from the environment ({@link DfinerySecrets}): looked
+     * up once, the first time an endpoint is made or the component starts, after Camel has bound the options.
+     */
+    private synchronized EnvironmentTokens environmentTokens() {
+        if (environmentTokens == null) {
+            String access = ObjectHelper.isEmpty(configuration.getAccessToken())
+                    ? secrets.get(DfinerySecrets.ACCESS_TOKEN, "accessToken") : null;
+            String bearer = ObjectHelper.isEmpty(configuration.getBearerToken())
+                    ? secrets.get(DfinerySecrets.BEARER_TOKEN, "bearerToken") : null;
+            environmentTokens = new EnvironmentTokens(access, bearer);
+        }
+        return environmentTokens;
+    }
+
+    /**
+     * Takes the tokens left unset from {@code environment} instead of this process's environment variables
+     * ({@link DfinerySecrets}). Meant for tests, which cannot set real environment variables; call it before the
+     * first endpoint is made and before the component starts.
+     */
+    public synchronized void useEnvironment(Function<String, String> environment) {
+        if (environmentTokens != null || isStarted() || isStarting()) {
+            throw new IllegalStateException("Give the dfinery component its environment before it makes endpoints "
+                                            + "or starts");
+        }
+        this.secrets = new DfinerySecrets(environment);
+    }
+
+    /** Tokens from the environment; never printed. */
+    private static final class EnvironmentTokens {
+        private final String accessToken;
+        private final String bearerToken;
+
+        EnvironmentTokens(String accessToken, String bearerToken) {
+            this.accessToken = accessToken;
+            this.bearerToken = bearerToken;
+        }
+
+        void fillIn(DfineryConfiguration config) {
+            if (accessToken != null && ObjectHelper.isEmpty(config.getAccessToken())) {
+                config.setAccessToken(accessToken);
+            }
+            if (bearerToken != null && ObjectHelper.isEmpty(config.getBearerToken())) {
+                config.setBearerToken(bearerToken);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "EnvironmentTokens[accessToken=" + (accessToken == null ? "unset" : "***") + ", bearerToken="
+                   + (bearerToken == null ? "unset" : "***") + "]";
+        }
     }
 
     public DfineryConfiguration getConfiguration() {
@@ -213,6 +274,8 @@ public class DfineryComponent extends HealthCheckComponent {
         if (requestThreads < 1) {
             throw new IllegalArgumentException("requestThreads must be at least 1, got " + requestThreads);
         }
+        // A token file that cannot be read fails the start, not the first request.
+        environmentTokens();
         // Blocking sends on threads of our own: the JDK's sendAsync hands every response to CompletableFuture's
         // default pool, which on 1 or 2 CPUs starts a new thread per task.
         senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DfinerySend",

@@ -140,7 +140,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         if (ObjectHelper.isEmpty(config.getBearerToken())) {
-            throw DfineryAuthenticationException.missingToken("bearerToken");
+            throw DfineryAuthenticationException.missingToken("bearerToken", DfinerySecrets.BEARER_TOKEN);
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int rows;

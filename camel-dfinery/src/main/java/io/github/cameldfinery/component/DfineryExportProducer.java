@@ -88,7 +88,7 @@ public class DfineryExportProducer extends DefaultProducer {
         }
         String serviceId = ServiceIds.resolve(exchange, config.getServiceId());
         if (ObjectHelper.isEmpty(config.getBearerToken())) {
-            throw DfineryAuthenticationException.missingToken("bearerToken");
+            throw DfineryAuthenticationException.missingToken("bearerToken", DfinerySecrets.BEARER_TOKEN);
         }
         DfineryExportBudget quota = services.exportBudget(serviceId, config);
         DfineryExportBudget.Permit permit = quota.tryAcquire();

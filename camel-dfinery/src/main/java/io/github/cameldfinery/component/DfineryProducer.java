@@ -110,7 +110,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
             }
             serviceId = ServiceIds.resolve(exchange, config.getServiceId());
             if (ObjectHelper.isEmpty(config.getAccessToken())) {
-                throw DfineryAuthenticationException.missingToken("accessToken");
+                throw DfineryAuthenticationException.missingToken("accessToken", DfinerySecrets.ACCESS_TOKEN);
             }
             prepared = prepare(exchange, exchange.getMessage());
         } catch (Exception e) {

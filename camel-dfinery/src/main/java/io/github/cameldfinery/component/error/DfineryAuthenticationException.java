@@ -25,10 +25,14 @@ public class DfineryAuthenticationException extends DfineryException {
         super(message, response, null);
     }
 
-    /** No token is configured for the call; nothing was sent. Names the option, never a value. */
-    public static DfineryAuthenticationException missingToken(String option) {
+    /**
+     * No token is configured for the call; nothing was sent. Names the option and the environment variables that
+     * can hold the token instead, never a value.
+     */
+    public static DfineryAuthenticationException missingToken(String option, String variable) {
         return new DfineryAuthenticationException("No DFINERY " + option.replace("Token", "") + " token: set the "
-                                                  + option + " option", null);
+                                                  + option + " option, or the environment variable " + variable
+                                                  + " (or " + variable + "_FILE naming a file that holds it)", null);
     }
 
     @Override
