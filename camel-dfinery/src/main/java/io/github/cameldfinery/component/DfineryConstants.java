@@ -77,6 +77,17 @@ public final class DfineryConstants {
               javaType = "java.util.List<String>")
     public static final String EVENT_LOG_IDS = "CamelDfineryEventLogIds";
 
+    @Metadata(label = "producer", description = "For dfinery:event: what identifies the message at its source, for "
+                                                + "example ${header.kafka.TOPIC}-${header.kafka.PARTITION}-"
+                                                + "${header.kafka.OFFSET} or ${header.JMSMessageID}. Each event "
+                                                + "without an event_log_id of its own (a DfineryEvent built without "
+                                                + "one included) gets the name-based UUID of this key and its place "
+                                                + "in the message (DfineryEventLogIds.fromKey), so a redelivered "
+                                                + "message sends the same ids and DFINERY stores its events once. "
+                                                + "Without it such events get random ids.",
+              javaType = "String")
+    public static final String EVENT_LOG_ID_KEY = "CamelDfineryEventLogIdKey";
+
     @Metadata(label = "producer", description = "The rate-limit window of the last response, as DFINERY writes it (1m, 1H).",
               javaType = "String")
     public static final String RATE_LIMIT_WINDOW = "CamelDfineryRateLimitWindow";

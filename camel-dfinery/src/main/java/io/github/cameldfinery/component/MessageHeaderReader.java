@@ -46,7 +46,21 @@ final class MessageHeaderReader {
 
     /** The headers the mappers read. */
     static MessageHeaders headers(Message message) {
-        return new MessageHeaders(from(message), operation(message));
+        return new MessageHeaders(from(message), operation(message), eventLogIdKey(message));
+    }
+
+    /** The event id key as text; blank or anything but one value is refused, as it would give many events one id. */
+    private static String eventLogIdKey(Message message) {
+        Object header = message.getHeader(DfineryConstants.EVENT_LOG_ID_KEY);
+        if (header == null) {
+            return null;
+        }
+        String key = identifier(DfineryConstants.EVENT_LOG_ID_KEY, header, message);
+        if (key == null || key.isBlank()) {
+            throw new DfineryValidationException("header " + DfineryConstants.EVENT_LOG_ID_KEY,
+                    "must not be blank: it is what tells one message's events from another's");
+        }
+        return key;
     }
 
     private static DfineryIdentityOperation operation(Message message) {

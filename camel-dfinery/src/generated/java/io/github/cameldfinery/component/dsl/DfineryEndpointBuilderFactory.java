@@ -4323,6 +4323,20 @@ public interface DfineryEndpointBuilderFactory {
             return "CamelDfineryEventLogIds";
         }
         /**
+         * For dfinery:event: what identifies the message at its source, for
+         * example
+         * ${header.kafka.TOPIC}-${header.kafka.PARTITION}-${header.kafka.OFFSET} or ${header.JMSMessageID}. Each event without an event_log_id of its own (a DfineryEvent built without one included) gets the name-based UUID of this key and its place in the message (DfineryEventLogIds.fromKey), so a redelivered message sends the same ids and DFINERY stores its events once. Without it such events get random ids.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code DfineryEventLogIdKey}.
+         */
+        public String dfineryEventLogIdKey() {
+            return "CamelDfineryEventLogIdKey";
+        }
+        /**
          * The rate-limit window of the last response, as DFINERY writes it (1m,
          * 1H).
          * 

@@ -32,6 +32,7 @@ import io.github.cameldfinery.component.api.ImportRequest;
 import io.github.cameldfinery.component.api.Json;
 import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.model.DfineryEventLogIds;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
 import io.github.cameldfinery.component.validation.RequestRules;
@@ -40,7 +41,9 @@ import org.apache.camel.RuntimeCamelException;
 
 /**
  * {@code dfinery:event}: any mix of events becomes requests of one identity each, at most 100 events and 100
- * items per request, events in their original order within each identity.
+ * items per request, events in their original order within each identity. An event without an id gets one derived
+ * from the message's event id key and its place among the message's events when the headers give a key
+ * ({@link DfineryEventLogIds#fromKey}), a random one otherwise.
  */
 public final class EventMapper implements RequestMapper {
 
@@ -92,12 +95,16 @@ public final class EventMapper implements RequestMapper {
             Map<DfineryIdentity, ObjectNode> typedIdentities = new java.util.HashMap<>();
             boolean list = !(message.getBody() instanceof DfineryEvent);
             for (int i = 0; i < typed.size(); i++) {
-                add(typedDraft(typed.get(i), list ? i : -1, headerIdentity, identities, typedIdentities), byIdentity,
+                DfineryEvent event = typed.get(i);
+                String id = headers.eventLogIdKey() != null && event.isEventLogIdGenerated()
+                        ? DfineryEventLogIds.fromKey(headers.eventLogIdKey(), i) : event.getEventLogId();
+                add(typedDraft(event, list ? i : -1, id, headerIdentity, identities, typedIdentities), byIdentity,
                         order);
             }
         } else {
+            int[] position = {0};
             for (BodyElements.Element element : BodyElements.of(message)) {
-                for (Draft draft : drafts(element, headerIdentity, identities)) {
+                for (Draft draft : drafts(element, headerIdentity, identities, headers.eventLogIdKey(), position)) {
                     add(draft, byIdentity, order);
                 }
             }
@@ -137,9 +144,9 @@ public final class EventMapper implements RequestMapper {
         return events;
     }
 
-    private static Draft typedDraft(DfineryEvent event, int index, JsonNode headerIdentity,
+    private static Draft typedDraft(DfineryEvent event, int index, String eventLogId, JsonNode headerIdentity,
                                     Map<JsonNode, ObjectNode> identities, Map<DfineryIdentity, ObjectNode> typedIdentities) {
-        TypedEventJson json = new TypedEventJson(event, index);
+        TypedEventJson json = new TypedEventJson(event, index, eventLogId);
         ObjectNode identity;
         if (event.getIdentity() != null) {
             identity = typedIdentities.get(event.getIdentity());
@@ -171,7 +178,14 @@ public final class EventMapper implements RequestMapper {
         return clean;
     }
 
-    private List<Draft> drafts(BodyElements.Element element, JsonNode headerIdentity, Map<JsonNode, ObjectNode> identities) {
+    /**
+     * The events of one element of the body.
+     *
+     * @param key      the message's event id key, or null
+     * @param position the place of the element's first event among the message's events; advanced past its events
+     */
+    private List<Draft> drafts(BodyElements.Element element, JsonNode headerIdentity, Map<JsonNode, ObjectNode> identities,
+                               String key, int[] position) {
         JsonNode tree = element.tree();
         List<Draft> drafts = new ArrayList<>();
         if (tree.has("events") || tree.has("common")) {
@@ -197,7 +211,7 @@ public final class EventMapper implements RequestMapper {
                     throw new DfineryValidationException(path + ".identity", "not allowed here: the request's identity "
                                                                              + "is common.identity");
                 }
-                drafts.add(draft(identity, event, path));
+                drafts.add(draft(identity, event, path, key, position[0]++));
             }
         } else {
             ObjectNode event = (ObjectNode) tree;
@@ -205,7 +219,7 @@ public final class EventMapper implements RequestMapper {
             ObjectNode identity = own != null && !own.isNull()
                     ? identity(own, element.path() + ".identity", identities)
                     : identity(headerIdentity, element.path() + ".identity (or headers)", identities);
-            drafts.add(draft(identity, event, element.path()));
+            drafts.add(draft(identity, event, element.path(), key, position[0]++));
         }
         return drafts;
     }
@@ -214,12 +228,12 @@ public final class EventMapper implements RequestMapper {
      * Normalizes an event in place: the tree is the mapper's own (built from the body, or a copy of a JsonNode
      * body), so no second copy is made.
      */
-    private Draft draft(ObjectNode identity, ObjectNode event, String path) {
+    private Draft draft(ObjectNode identity, ObjectNode event, String path, String key, int position) {
         RequestRules.noUnknownFields(event, EVENT_FIELDS, path);
         event.remove("identity");
         JsonNode id = event.get("event_log_id");
         if (id == null || id.isNull()) {
-            event.put("event_log_id", UUID.randomUUID().toString());
+            event.put("event_log_id", key != null ? DfineryEventLogIds.fromKey(key, position) : UUID.randomUUID().toString());
         } else {
             RequestRules.eventLogId(id, path + ".event_log_id");
         }

@@ -23,6 +23,13 @@ import io.github.cameldfinery.component.api.DfineryIdentityOperation;
  *
  * @param identity  the identity the headers give, for bodies that carry none; null when they give none
  * @param operation for identity requests, update or delete
+ * @param eventLogIdKey what identifies the message at its source, from which events without an id get theirs; null
+ *                      when the headers give none
  */
-public record MessageHeaders(JsonNode identity, DfineryIdentityOperation operation) {
+public record MessageHeaders(JsonNode identity, DfineryIdentityOperation operation, String eventLogIdKey) {
+
+    /** Headers without an event id key. */
+    public MessageHeaders(JsonNode identity, DfineryIdentityOperation operation) {
+        this(identity, operation, null);
+    }
 }

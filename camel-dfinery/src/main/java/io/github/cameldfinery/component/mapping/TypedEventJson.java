@@ -34,6 +34,7 @@ import io.github.cameldfinery.component.validation.RequestRules;
 final class TypedEventJson implements Supplier<String> {
 
     private final DfineryEvent event;
+    private final String eventLogId;
     private final String datetime;
     private final int index;
 
@@ -41,11 +42,13 @@ final class TypedEventJson implements Supplier<String> {
      * Checks what can be checked up front: id, name, time and the item count.
      *
      * @param index the event's place in a List body, or -1 when it is the body
+     * @param eventLogId the id to send: the event's own, or one derived from the message's event id key
      */
-    TypedEventJson(DfineryEvent event, int index) {
+    TypedEventJson(DfineryEvent event, int index, String eventLogId) {
         this.event = event;
         this.index = index;
-        RequestRules.eventLogId(event.getEventLogId(), this, "event_log_id");
+        this.eventLogId = eventLogId;
+        RequestRules.eventLogId(eventLogId, this, "event_log_id");
         RequestRules.requiredText(event.getEventName(), this, "event_name");
         this.datetime = Datetimes.toApi(event.getDatetime(), this, "event_datetime");
         RequestRules.itemCount(event.getItems().size(), this, "event_items");
@@ -59,7 +62,7 @@ final class TypedEventJson implements Supplier<String> {
     }
 
     String eventLogId() {
-        return event.getEventLogId();
+        return eventLogId;
     }
 
     int items() {
@@ -69,7 +72,7 @@ final class TypedEventJson implements Supplier<String> {
     /** Writes the event in the API's field order, checking each property value on the way. */
     void write(JsonGenerator json, SerializerProvider trees) throws IOException {
         json.writeStartObject();
-        json.writeStringField("event_log_id", event.getEventLogId());
+        json.writeStringField("event_log_id", eventLogId);
         json.writeStringField("event_name", event.getEventName());
         json.writeStringField("event_datetime", datetime);
         if (!event.getItems().isEmpty()) {

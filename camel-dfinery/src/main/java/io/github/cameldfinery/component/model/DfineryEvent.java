@@ -24,7 +24,9 @@ import java.util.Map;
 
 /**
  * A user event for {@code dfinery:event}. Its {@code event_log_id} is fixed when the event is built (a random UUID
- * unless given), so every retry and redelivery sends the same id and DFINERY stores the event once.
+ * unless given), so every retry and redelivery sends the same id and DFINERY stores the event once. An event built
+ * anew from a message a broker redelivers is a new object: give it an id from the message (or the header
+ * {@code CamelDfineryEventLogIdKey}, which replaces a generated id) so that it keeps its id across redeliveries.
  *
  * <pre>{@code
  * DfineryEvent.builder("df_purchase")
@@ -38,6 +40,7 @@ import java.util.Map;
 public final class DfineryEvent {
 
     private final String eventLogId;
+    private final boolean eventLogIdGenerated;
     private final String eventName;
     private final Object datetime;
     private final DfineryIdentity identity;
@@ -45,7 +48,8 @@ public final class DfineryEvent {
     private final List<DfineryItem> items;
 
     private DfineryEvent(Builder builder) {
-        this.eventLogId = builder.eventLogId != null ? builder.eventLogId : EventLogIds.next();
+        this.eventLogIdGenerated = builder.eventLogId == null;
+        this.eventLogId = eventLogIdGenerated ? EventLogIds.next() : builder.eventLogId;
         this.eventName = builder.eventName;
         this.datetime = builder.datetime != null ? builder.datetime : Instant.now();
         this.identity = builder.identity;
@@ -61,6 +65,14 @@ public final class DfineryEvent {
 
     public String getEventLogId() {
         return eventLogId;
+    }
+
+    /**
+     * Whether the builder was given no id and made a random one: {@code dfinery:event} replaces such an id with one
+     * derived from the message's {@code CamelDfineryEventLogIdKey} header when it has one.
+     */
+    public boolean isEventLogIdGenerated() {
+        return eventLogIdGenerated;
     }
 
     public String getEventName() {
