@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static RedisServerExtension redis = new RedisServerExtension();
  * ... new RedisQuotaStore(redis.uri()) ...
  * }</pre>
+ *
+ * <p>{@link #withPassword(String)} starts it with {@code requirepass}, as a production Redis would be; {@link #uri()}
+ * then still carries no password, for tests that give it another way.
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -59,6 +63,24 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
     private int port;
     private Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final String password;
+
+    /** A server without a password. */
+    public RedisServerExtension() {
+        this(null);
+    }
+
+    private RedisServerExtension(String password) {
+        this.password = password;
+    }
+
+    /** A server that requires {@code password} ({@code requirepass}), also after a restart. */
+    public static RedisServerExtension withPassword(String password) {
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("A Redis password must not be empty");
+        }
+        return new RedisServerExtension(password);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -79,9 +101,12 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
             return;
         }
         output.clear();
-        process = new ProcessBuilder(binary(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(binary(), "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Process started = process;
         Thread reader = new Thread(() -> {
@@ -117,7 +142,10 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         }
     }
 
-    /** {@code redis://127.0.0.1:<port>?timeout=10000ms}: see {@link #TIMEOUT}. */
+    /**
+     * {@code redis://127.0.0.1:<port>?timeout=10000ms}: see {@link #TIMEOUT}. Without the password, if the server has
+     * one: see {@link #password()}.
+     */
     public String uri() {
         return uri(TIMEOUT);
     }
@@ -129,6 +157,11 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     public int port() {
         return port;
+    }
+
+    /** The password the server requires; null when it requires none. */
+    public String password() {
+        return password;
     }
 
     private static String binary() {
