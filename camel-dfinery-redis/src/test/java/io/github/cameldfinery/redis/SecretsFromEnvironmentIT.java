@@ -96,15 +96,15 @@ class SecretsFromEnvironmentIT {
         Properties properties = properties("variables");
         // quotaStoreUri holds no password here: Camel need not warn that it is written as plain text.
         properties.setProperty("camel.security.allowedProperties", "camel.component.dfinery.quotaStoreUri");
-        String log = run(properties, Map.of("DFINERY_ACCESS_TOKEN", ACCESS_TOKEN, "DFINERY_BEARER_TOKEN",
+        String log = run(properties, Map.of("DFINERY_IMPORT_TOKEN", ACCESS_TOKEN, "DFINERY_EXPORT_TOKEN",
                 BEARER_TOKEN, "DFINERY_REDIS_PASSWORD", REDIS_PASSWORD));
 
         assertNoSecretIn(log);
         assertThat(log).contains(
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY accessToken is taken from the "
-                + "environment variable DFINERY_ACCESS_TOKEN",
+                + "environment variable DFINERY_IMPORT_TOKEN",
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY bearerToken is taken from the "
-                + "environment variable DFINERY_BEARER_TOKEN",
+                + "environment variable DFINERY_EXPORT_TOKEN",
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY Redis password is taken from the "
                 + "environment variable DFINERY_REDIS_PASSWORD");
         assertThat(log).as("Camel Main's warning about secrets written as plain text").doesNotContain("SECURITY WARNING");
@@ -120,15 +120,15 @@ class SecretsFromEnvironmentIT {
         Path bearer = Files.writeString(dir.resolve("bearer-token"), BEARER_TOKEN + "\n");
         Path password = Files.writeString(dir.resolve("redis-password"), REDIS_PASSWORD + "\n");
 
-        String log = run(properties("files"), Map.of("DFINERY_ACCESS_TOKEN_FILE", access.toString(),
-                "DFINERY_BEARER_TOKEN_FILE", bearer.toString(), "DFINERY_REDIS_PASSWORD_FILE", password.toString()));
+        String log = run(properties("files"), Map.of("DFINERY_IMPORT_TOKEN_FILE", access.toString(),
+                "DFINERY_EXPORT_TOKEN_FILE", bearer.toString(), "DFINERY_REDIS_PASSWORD_FILE", password.toString()));
 
         assertNoSecretIn(log);
         assertThat(log).contains(
                 "The DFINERY accessToken is taken from the file named by the environment variable "
-                + "DFINERY_ACCESS_TOKEN_FILE (" + access + ")",
+                + "DFINERY_IMPORT_TOKEN_FILE (" + access + ")",
                 "The DFINERY bearerToken is taken from the file named by the environment variable "
-                + "DFINERY_BEARER_TOKEN_FILE (" + bearer + ")",
+                + "DFINERY_EXPORT_TOKEN_FILE (" + bearer + ")",
                 "The DFINERY Redis password is taken from the file named by the environment variable "
                 + "DFINERY_REDIS_PASSWORD_FILE (" + password + ")");
         assertThat(log.lines().filter(line -> line.contains("SECURITY WARNING")))

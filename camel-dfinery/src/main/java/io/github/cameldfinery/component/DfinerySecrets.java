@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class DfinerySecrets {
 
     /** The import token ({@code accessToken}) when the option is unset. */
-    public static final String ACCESS_TOKEN = "DFINERY_ACCESS_TOKEN";
+    public static final String ACCESS_TOKEN = "DFINERY_IMPORT_TOKEN";
     /** The export token ({@code bearerToken}) when the option is unset. */
-    public static final String BEARER_TOKEN = "DFINERY_BEARER_TOKEN";
+    public static final String BEARER_TOKEN = "DFINERY_EXPORT_TOKEN";
     /**
      * The Redis password of camel-dfinery-redis (the quota store of {@code quotaStoreUri}, and the cursor, claims and
      * idempotent repository beans) for a Redis URI that carries none.

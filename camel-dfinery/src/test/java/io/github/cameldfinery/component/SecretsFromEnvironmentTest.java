@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tokens the component's options leave unset come from the environment ({@link DfinerySecrets}): the variables
- * {@code DFINERY_ACCESS_TOKEN} and {@code DFINERY_BEARER_TOKEN}, or the files their {@code _FILE} variables name. An
+ * {@code DFINERY_IMPORT_TOKEN} and {@code DFINERY_EXPORT_TOKEN}, or the files their {@code _FILE} variables name. An
  * option set on the component or the endpoint wins; the variable wins over its file; a file that cannot be read fails
  * the start naming the variable and the path, never the content; where a token came from is logged once at INFO by
  * the variable's name, and no log line at any level carries a token. The environment here is a fake one, given to
@@ -174,8 +174,8 @@ class SecretsFromEnvironmentTest {
         assertThat(dfinery.service(SERVICE).stats().accepted()).containsEntry(ApiKind.EVENT, 1L)
                 .containsEntry(ApiKind.EXPORT, 1L);
         assertThat(infoLines()).as("where each token came from, once, by name").containsExactly(
-                "The DFINERY accessToken is taken from the environment variable DFINERY_ACCESS_TOKEN",
-                "The DFINERY bearerToken is taken from the environment variable DFINERY_BEARER_TOKEN");
+                "The DFINERY accessToken is taken from the environment variable DFINERY_IMPORT_TOKEN",
+                "The DFINERY bearerToken is taken from the environment variable DFINERY_EXPORT_TOKEN");
         assertThat(logs.list).as("logging was captured at TRACE").anyMatch(e -> e.getLevel() == Level.TRACE);
         assertThat(logged()).noneMatch(text -> text.contains(ACCESS_TOKEN) || text.contains(BEARER_TOKEN));
         assertThat(context.getEndpoints()).allSatisfy(endpoint -> assertThat(endpoint.toString())
@@ -224,8 +224,8 @@ class SecretsFromEnvironmentTest {
     void aFileIsReadAndItsTrailingWhitespaceAndLineEndsRemoved() throws Exception {
         Path access = file("access-token", (ACCESS_TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
         Path bearer = file("bearer-token", (BEARER_TOKEN + " \t\r\n\n").getBytes(StandardCharsets.UTF_8));
-        environment.put("DFINERY_ACCESS_TOKEN_FILE", access.toString());
-        environment.put("DFINERY_BEARER_TOKEN_FILE", bearer.toString());
+        environment.put("DFINERY_IMPORT_TOKEN_FILE", access.toString());
+        environment.put("DFINERY_EXPORT_TOKEN_FILE", bearer.toString());
         start(component(), "dfinery:event");
 
         assertThat(sendEvent().getException()).isNull();
@@ -235,22 +235,22 @@ class SecretsFromEnvironmentTest {
                 .containsEntry(ApiKind.EXPORT, 1L);
         assertThat(infoLines()).containsExactly(
                 "The DFINERY accessToken is taken from the file named by the environment variable "
-                + "DFINERY_ACCESS_TOKEN_FILE (" + access + ")",
+                + "DFINERY_IMPORT_TOKEN_FILE (" + access + ")",
                 "The DFINERY bearerToken is taken from the file named by the environment variable "
-                + "DFINERY_BEARER_TOKEN_FILE (" + bearer + ")");
+                + "DFINERY_EXPORT_TOKEN_FILE (" + bearer + ")");
         assertThat(logged()).noneMatch(text -> text.contains(ACCESS_TOKEN) || text.contains(BEARER_TOKEN));
     }
 
     @Test
     void theVariableWinsOverItsFileWhichIsNotRead() throws Exception {
         environment.put(DfinerySecrets.ACCESS_TOKEN, ACCESS_TOKEN);
-        environment.put("DFINERY_ACCESS_TOKEN_FILE", dir.resolve("never-read").toString());
+        environment.put("DFINERY_IMPORT_TOKEN_FILE", dir.resolve("never-read").toString());
         start(component(), "dfinery:event");
 
         assertThat(sendEvent().getException()).isNull();
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("Both DFINERY_ACCESS_TOKEN and DFINERY_ACCESS_TOKEN_FILE are set: the DFINERY "
-                                 + "accessToken is taken from DFINERY_ACCESS_TOKEN; the file is not read");
+                .containsExactly("Both DFINERY_IMPORT_TOKEN and DFINERY_IMPORT_TOKEN_FILE are set: the DFINERY "
+                                 + "accessToken is taken from DFINERY_IMPORT_TOKEN; the file is not read");
     }
 
     @Test
@@ -267,7 +267,7 @@ class SecretsFromEnvironmentTest {
 
         for (Map.Entry<Path, String> bad : cases.entrySet()) {
             environment.clear();
-            environment.put("DFINERY_BEARER_TOKEN_FILE", bad.getKey().toString());
+            environment.put("DFINERY_EXPORT_TOKEN_FILE", bad.getKey().toString());
             DfineryComponent component = component();
             CamelContext failing = new DefaultCamelContext();
             failing.addComponent("dfinery", component);
@@ -275,10 +275,10 @@ class SecretsFromEnvironmentTest {
             assertThatThrownBy(failing::start).as(bad.getValue()).satisfies(thrown -> {
                 DfinerySecretException error = ObjectHelper.getException(DfinerySecretException.class, thrown);
                 assertThat(error).as("a DfinerySecretException in " + thrown).isNotNull();
-                assertThat(error.getVariable()).isEqualTo("DFINERY_BEARER_TOKEN_FILE");
+                assertThat(error.getVariable()).isEqualTo("DFINERY_EXPORT_TOKEN_FILE");
                 assertThat(error.getPath()).isEqualTo(bad.getKey().toString());
                 assertThat(error.getMessage()).isEqualTo("Cannot read the secret file named by the environment "
-                        + "variable DFINERY_BEARER_TOKEN_FILE: " + bad.getKey() + " (" + bad.getValue() + ")");
+                        + "variable DFINERY_EXPORT_TOKEN_FILE: " + bad.getKey() + " (" + bad.getValue() + ")");
             });
             failing.close();
         }
@@ -294,10 +294,10 @@ class SecretsFromEnvironmentTest {
 
         assertThat(sent.getException()).isInstanceOf(DfineryAuthenticationException.class).hasMessage(
                 "No DFINERY access token: set the accessToken option, or the environment variable "
-                + "DFINERY_ACCESS_TOKEN (or DFINERY_ACCESS_TOKEN_FILE naming a file that holds it)");
+                + "DFINERY_IMPORT_TOKEN (or DFINERY_IMPORT_TOKEN_FILE naming a file that holds it)");
         assertThat(exported.getException()).isInstanceOf(DfineryAuthenticationException.class).hasMessage(
                 "No DFINERY bearer token: set the bearerToken option, or the environment variable "
-                + "DFINERY_BEARER_TOKEN (or DFINERY_BEARER_TOKEN_FILE naming a file that holds it)");
+                + "DFINERY_EXPORT_TOKEN (or DFINERY_EXPORT_TOKEN_FILE naming a file that holds it)");
         assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EVENT)).isZero();
         assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isZero();
         assertThat(infoLines()).isEmpty();

@@ -32,7 +32,7 @@ public class DfinerySecretException extends DfineryException {
         this.path = path;
     }
 
-    /** The environment variable that names the file, for example {@code DFINERY_ACCESS_TOKEN_FILE}. */
+    /** The environment variable that names the file, for example {@code DFINERY_IMPORT_TOKEN_FILE}. */
     public String getVariable() {
         return variable;
     }

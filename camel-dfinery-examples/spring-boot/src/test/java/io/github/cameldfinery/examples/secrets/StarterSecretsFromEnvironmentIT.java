@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The starter's side of SecretsFromEnvironmentIT (camel-dfinery-redis): a Spring Boot app in a JVM of its own, with
  * {@code logging.level.root=TRACE}, takes the import token from the environment variable
- * {@code DFINERY_ACCESS_TOKEN}, the export token from the file {@code DFINERY_BEARER_TOKEN_FILE} names and the
+ * {@code DFINERY_IMPORT_TOKEN}, the export token from the file {@code DFINERY_EXPORT_TOKEN_FILE} names and the
  * password of its Redis quota store from {@code DFINERY_REDIS_PASSWORD}, none from its properties. It sends an event
  * and exports once, counting both in a Redis server that requires the password. Neither token appears in any line it
  * logs, and the password only in Lettuce's command trace ({@link #LETTUCE_COMMAND_TRACE}).
@@ -80,7 +80,7 @@ class StarterSecretsFromEnvironmentIT {
             assertThat(String.join(" ", arguments)).doesNotContain(secret);
         }
 
-        String log = run(arguments, "DFINERY_ACCESS_TOKEN", ACCESS_TOKEN, "DFINERY_BEARER_TOKEN_FILE", bearer.toString(),
+        String log = run(arguments, "DFINERY_IMPORT_TOKEN", ACCESS_TOKEN, "DFINERY_EXPORT_TOKEN_FILE", bearer.toString(),
                 "DFINERY_REDIS_PASSWORD", REDIS_PASSWORD);
 
         assertThat(log).contains("DONE sent=ok exported=ok");
@@ -90,9 +90,9 @@ class StarterSecretsFromEnvironmentIT {
                 .contains("DEBUG org.apache.camel.spring.boot.").contains(LETTUCE_COMMAND_TRACE);
         assertThat(log).as("where each secret came from, by the variable's name").contains(
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY accessToken is taken from the "
-                + "environment variable DFINERY_ACCESS_TOKEN",
+                + "environment variable DFINERY_IMPORT_TOKEN",
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY bearerToken is taken from the file "
-                + "named by the environment variable DFINERY_BEARER_TOKEN_FILE (" + bearer + ")",
+                + "named by the environment variable DFINERY_EXPORT_TOKEN_FILE (" + bearer + ")",
                 "INFO io.github.cameldfinery.component.DfinerySecrets - The DFINERY Redis password is taken from the "
                 + "environment variable DFINERY_REDIS_PASSWORD");
         assertThat(log.lines().filter(line -> line.contains(ACCESS_TOKEN) || line.contains(BEARER_TOKEN)))

@@ -52,8 +52,6 @@ class ShopApplicationTest {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Properties overrides = new Properties();
         overrides.put("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
-        overrides.put("camel.component.dfinery.access-token", "import-token");
-        overrides.put("camel.component.dfinery.bearer-token", "export-token");
         overrides.put("shop.export-start-date", yesterday.toString());
         overrides.put("shop.warehouse", warehouse.toString());
         // The export starts once the order is in, so that yesterday's window holds it.

@@ -39,7 +39,6 @@ class GatewayApplicationTest {
     @DynamicPropertySource
     static void dfinery(DynamicPropertyRegistry registry) {
         registry.add("camel.component.dfinery.base-uri", () -> dfinery.baseUri().toString());
-        registry.add("DFINERY_IMPORT_TOKEN", () -> "import-token");
     }
 
     @Autowired

@@ -36,7 +36,6 @@ class SpringXmlContextTest {
     void anEventIsStored() {
         // What the environment gives the application: Spring's placeholders read system properties alike.
         System.setProperty("DFINERY_SERVICE_ID", "my-service");
-        System.setProperty("DFINERY_IMPORT_TOKEN", "import-token");
         System.setProperty("DFINERY_BASE_URI", dfinery.baseUri().toString());
         try (ClassPathXmlApplicationContext spring =
                 new ClassPathXmlApplicationContext("META-INF/spring/shop-context.xml")) {

@@ -36,7 +36,6 @@ class XmlRoutesTest {
     void anEventIsStored() throws Exception {
         Properties overrides = new Properties();
         overrides.put("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
-        overrides.put("camel.component.dfinery.access-token", "import-token");
         Main main = new Main();
         main.setOverrideProperties(overrides);
         main.start();
