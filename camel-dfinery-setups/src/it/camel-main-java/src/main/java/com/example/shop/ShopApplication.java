@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+// region: main
 package com.example.shop;
 
 import org.apache.camel.main.Main;
@@ -27,3 +28,4 @@ public final class ShopApplication {
         new Main().run(args);
     }
 }
+// endregion: main

@@ -25,8 +25,8 @@ public class ShopRoutes extends EndpointRouteBuilder implements DfineryEndpointB
         from(direct("purchases")).routeId("purchases")
             .to(dfinery("event").maxRetries(5).retryDelay("500ms"));
 
-        from(dfinery("export").startDate("{{shop.export-start-date}}").stateRepository("#exportCursor"))
-            .routeId("export")
+        // Without a startDate, the first export is of yesterday; the cursor keeps the next day to export.
+        from(dfinery("export").stateRepository("#exportCursor")).routeId("export")
             .to(file("{{shop.warehouse}}/events").fileName("${header.CamelDfineryExportFromDate}.ndjson")
                 .fileExist("Append"));
     }

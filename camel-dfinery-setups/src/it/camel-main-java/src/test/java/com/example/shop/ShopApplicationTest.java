@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+// region: test
 /**
  * The application as it ships, on the emulator: an order becomes a stored event, and yesterday is exported. The
  * Camel Main setups whose routes (Java or YAML, with or without the Kamelets) have the ids purchases and export
@@ -52,7 +53,6 @@ class ShopApplicationTest {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Properties overrides = new Properties();
         overrides.put("camel.component.dfinery.base-uri", dfinery.baseUri().toString());
-        overrides.put("shop.export-start-date", yesterday.toString());
         overrides.put("shop.warehouse", warehouse.toString());
         // The export starts once the order is in, so that yesterday's window holds it.
         overrides.put("camel.main.auto-startup-exclude-pattern", "export");
@@ -76,3 +76,4 @@ class ShopApplicationTest {
         }
     }
 }
+// endregion: test

@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+// region: application
 package com.example.gateway;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -36,3 +37,4 @@ public class GatewayApplication {
         }
     }
 }
+// endregion: application

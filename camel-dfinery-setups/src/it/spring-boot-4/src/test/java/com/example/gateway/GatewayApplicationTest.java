@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+// region: test
 package com.example.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,3 +53,4 @@ class GatewayApplicationTest {
                 .satisfies(event -> assertThat(event.eventName()).isEqualTo("df_login"));
     }
 }
+// endregion: test
