@@ -60,6 +60,14 @@ final class MessageHeaderReader {
             throw new DfineryValidationException("header " + DfineryConstants.EVENT_LOG_ID_KEY,
                     "must not be blank: it is what tells one message's events from another's");
         }
+        if (key.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // "--": an expression such as ${header.kafka.TOPIC}-${header.kafka.PARTITION} (Camel 3's header names)
+            // whose parts all came out empty.
+            throw new DfineryValidationException("header " + DfineryConstants.EVENT_LOG_ID_KEY, "'" + key + "' has no "
+                    + "letter or digit: the parts of the expression that made it are empty (camel-kafka 4 names its "
+                    + "headers CamelKafkaTopic, CamelKafkaPartition, CamelKafkaOffset), and every message would get "
+                    + "the same ids");
+        }
         return key;
     }
 

@@ -140,8 +140,8 @@ class EventLogIdKeyTest extends DfineryTestSupport {
     }
 
     @Test
-    void aBlankKeyOrOneThatIsNotOneValueIsRefusedBeforeAnythingIsSent() {
-        for (Object key : List.of("", "  ", Map.of("topic", "t"), List.of("t", 1))) {
+    void aBlankKeyAKeyOfEmptyPartsOrOneThatIsNotOneValueIsRefusedBeforeAnythingIsSent() {
+        for (Object key : List.of("", "  ", "--", " - / ", Map.of("topic", "t"), List.of("t", 1))) {
             Exchange exchange = send("direct:events", fromBrokerMessage(), KEY, key);
             assertThat(exchange.getException()).as("key %s", key).isInstanceOf(DfineryValidationException.class)
                     .hasMessageContaining(KEY);

@@ -4325,7 +4325,7 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * For dfinery:event: what identifies the message at its source, for
          * example
-         * ${header.kafka.TOPIC}-${header.kafka.PARTITION}-${header.kafka.OFFSET} or ${header.JMSMessageID}. Each event without an event_log_id of its own (a DfineryEvent built without one included) gets the name-based UUID of this key and its place in the message (DfineryEventLogIds.fromKey), so a redelivered message sends the same ids and DFINERY stores its events once. Without it such events get random ids.
+         * ${header.CamelKafkaTopic}-${header.CamelKafkaPartition}-${header.CamelKafkaOffset} (camel-kafka 4's headers; Camel 3 named them kafka.TOPIC ...) or ${header.JMSMessageID}. A key without a letter or digit (--, from parts that came out empty) is refused. Each event without an event_log_id of its own (a DfineryEvent built without one included) gets the name-based UUID of this key and its place in the message (DfineryEventLogIds.fromKey), so a redelivered message sends the same ids and DFINERY stores its events once. Without it such events get random ids.
          * 
          * The option is a: {@code String} type.
          * 
