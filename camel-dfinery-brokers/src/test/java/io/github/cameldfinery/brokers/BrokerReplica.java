@@ -64,7 +64,9 @@ public final class BrokerReplica {
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void afterConfigure(BaseMainSupport support) {
-                    support.getCamelContext().getCamelContextExtension().addInterceptStrategy(new HoldAfterSends(holdAfter));
+                    support.getCamelContext().getCamelContextExtension().addInterceptStrategy(new HoldAfterSends(holdAfter,
+                            System.getProperty("hold-uri-prefix", "dfinery:"),
+                            System.getProperty("hold-print-header", "CamelDfineryEventLogIds")));
                 }
             });
         }
@@ -77,22 +79,28 @@ public final class BrokerReplica {
     }
 
     /**
-     * Wraps each {@code to} a dfinery endpoint: once the N-th send has been accepted, the thread that completes it
-     * blocks for good, so the route never reaches its commit.
+     * Wraps each {@code to} an endpoint whose URI starts with {@code hold-uri-prefix} (a dfinery endpoint unless
+     * told): once the N-th send has been accepted, the thread that completes it blocks for good, so the route never
+     * reaches its commit (or its exchange never completes); the line {@code HELD} gives the header
+     * {@code hold-print-header} of the exchange held (the event ids unless told).
      */
     static final class HoldAfterSends implements InterceptStrategy {
 
         private final int sends;
+        private final String uriPrefix;
+        private final String printHeader;
         private final AtomicInteger accepted = new AtomicInteger();
 
-        HoldAfterSends(int sends) {
+        HoldAfterSends(int sends, String uriPrefix, String printHeader) {
             this.sends = sends;
+            this.uriPrefix = uriPrefix;
+            this.printHeader = printHeader;
         }
 
         @Override
         public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
                                                      Processor nextTarget) {
-            if (!(definition instanceof ToDefinition to) || !to.getUri().startsWith("dfinery:")) {
+            if (!(definition instanceof ToDefinition to) || !to.getUri().startsWith(uriPrefix)) {
                 return target;
             }
             AsyncProcessor async = AsyncProcessorConverterHelper.convert(target);
@@ -101,7 +109,7 @@ public final class BrokerReplica {
                 public boolean process(Exchange exchange, AsyncCallback callback) {
                     return super.process(exchange, doneSync -> {
                         if (exchange.getException() == null && accepted.incrementAndGet() == sends) {
-                            System.out.println("HELD " + exchange.getMessage().getHeader("CamelDfineryEventLogIds"));
+                            System.out.println("HELD " + exchange.getMessage().getHeader(printHeader));
                             System.out.flush();
                             try {
                                 new CountDownLatch(1).await();

@@ -46,7 +46,8 @@ class BrokersDocTest {
         }
         assertThat(shown.keySet()).as("recipe files shown").contains(
                 "camel-dfinery-brokers/src/test/resources/recipes/kafka-to-dfinery.yaml",
-                "camel-dfinery-brokers/src/test/resources/recipes/jms-to-dfinery.yaml");
+                "camel-dfinery-brokers/src/test/resources/recipes/jms-to-dfinery.yaml",
+                "camel-dfinery-brokers/src/test/resources/recipes/dfinery-export-to-kafka.yaml");
         for (Map.Entry<String, String> file : shown.entrySet()) {
             assertThat(file.getValue()).as(file.getKey()).isEqualTo(Files.readString(ROOT.resolve(file.getKey())));
         }
