@@ -16,6 +16,7 @@
 package io.github.cameldfinery.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +27,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
 import io.github.cameldfinery.emulator.state.EmulatedService;
+import io.github.cameldfinery.emulator.state.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The faults that spoil an answer's body: stalled bodies, an HTML page under 200, broken CSV. */
+/**
+ * The faults that spoil an answer's body: stalled bodies, an HTML page under 200, broken CSV, a body cut at a byte,
+ * item rows in another order, a column dropped or added.
+ */
 class BodyFaultsTest {
 
     @RegisterExtension
@@ -118,5 +124,73 @@ class BodyFaultsTest {
         String text = new String(body, StandardCharsets.ISO_8859_1);
         assertThat(text.split("\n")[2]).startsWith("a\u00c3(b,");
         assertThat(Arrays.equals(body, new String(body, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @Test
+    void cutBodyAtSendsThatManyBytesOfAChunkedBodyThatNeverEnds() throws Exception {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 3, today + "T01:00:00Z"));
+        byte[] healthy = api.exportCall("/api/v1/export/event", exportBody).body().getBytes(StandardCharsets.UTF_8);
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.cutBodyAt(healthy.length - 3));
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/export/event", ApiClient.SERVICE))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ApiClient.EXPORT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(exportBody)).build();
+
+        HttpResponse<InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        try (InputStream body = response.body()) {
+            assertThat(body.readNBytes(healthy.length - 3)).isEqualTo(Arrays.copyOf(healthy, healthy.length - 3));
+            assertThatThrownBy(body::read).as("a chunked body cut short never ends").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void reversedItemRowsListEveryEventsItemsTheOtherWayRound() {
+        String body = "{\"common\":{\"identity\":{\"external_id\":\"u1\"}},\"events\":[{\"event_log_id\":"
+                + "\"33333333-3333-4333-8333-333333333333\",\"event_name\":\"df_purchase\",\"event_datetime\":\""
+                + today + "T10:00:00.000Z\",\"event_items\":[{\"df_item_id\":\"A\"},{\"df_item_id\":\"B\"},"
+                + "{\"df_item_id\":\"C\"}]}]}";
+        DocumentedExamplesTest.assertOk(api.importCall("/api/v1/events", body));
+        String healthy = api.exportCall("/api/v1/export/event", exportBody).body();
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.reversedItemRows());
+
+        String reversed = api.exportCall("/api/v1/export/event", exportBody).body();
+
+        List<String> rows = healthy.lines().toList();
+        assertThat(reversed.lines().toList()).containsExactly(rows.get(0), rows.get(3), rows.get(2), rows.get(1));
+        assertThat(service.recentRequests()).last().extracting(RecordedRequest::code)
+                .isEqualTo("fault:REVERSED_ITEM_ROWS");
+    }
+
+    @Test
+    void aDroppedOrAddedColumnChangesTheHeaderAndEveryRow() {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 2, today + "T01:00:00Z"));
+        List<String> healthy = api.exportCall("/api/v1/export/event", exportBody).body().lines().toList();
+        int columns = healthy.get(0).split(",", -1).length;
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.withoutColumn("df_correction_datetime"))
+                .failNext(1, Fault.withAddedColumn("df_new_system_column"));
+
+        List<String> dropped = api.exportCall("/api/v1/export/event", exportBody).body().lines().toList();
+        List<String> added = api.exportCall("/api/v1/export/event", exportBody).body().lines().toList();
+
+        assertThat(dropped).hasSize(healthy.size());
+        assertThat(dropped.get(0).split(",", -1)).hasSize(columns - 1).doesNotContain("df_correction_datetime");
+        assertThat(dropped.get(1).split(",", -1)).hasSize(columns - 1);
+        assertThat(added.get(0)).isEqualTo(healthy.get(0) + ",df_new_system_column");
+        assertThat(added.get(2)).isEqualTo(healthy.get(2) + ",added");
+    }
+
+    @Test
+    void aSlowBodyComesWholeAPieceAtATime() {
+        api.importCall("/api/v1/events", Bodies.purchases("u1", 3, today + "T01:00:00Z"));
+        String healthy = api.exportCall("/api/v1/export/event", exportBody).body();
+        service.faults(ApiKind.EXPORT).failNext(1, Fault.slowBody(healthy.length() / 4 + 1, Duration.ofMillis(200)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> slow = api.exportCall("/api/v1/export/event", exportBody);
+
+        assertThat(slow.body()).isEqualTo(healthy);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("four pieces, a pause after each").isGreaterThanOrEqualTo(600);
     }
 }

@@ -44,6 +44,7 @@ class ConfigTest {
     void yamlFileConfiguresServicesLimitsRegistryAndAudiences() throws Exception {
         EmulatorConfig config = EmulatorConfig.read(resource("emulator-test.yaml"));
         assertThat(config.rateLimitAnswer()).isEqualTo(EmulatorConfig.RateLimitAnswer.HTTP_200);
+        assertThat(config.exportBodyFraming()).isEqualTo(EmulatorConfig.BodyFraming.CLOSE);
         ServiceConfig shop = config.services().get(0);
         assertThat(shop.effectiveRateLimits().get(ApiKind.EVENT)).isEqualTo(new RateLimit(20, Duration.ofSeconds(2)));
         assertThat(shop.effectiveRateLimits().get(ApiKind.EXPORT)).isEqualTo(new RateLimit(3, Duration.ofHours(1)));
@@ -66,6 +67,8 @@ class ConfigTest {
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.headers().firstValue("X-Rate-Limit-Limit")).hasValue("2s");
             assertThat(ok.headers().firstValue("X-Rate-Limit-Remaining")).hasValue("19");
+            // through the close-delimited front, answers that are not CSV keep their length
+            assertThat(ok.headers().firstValue("Content-Length")).isPresent();
         }
     }
 

@@ -59,6 +59,17 @@ public final class EmulatorConfig {
         SECONDS
     }
 
+    /** How an export's CSV body is framed on the wire. */
+    public enum BodyFraming {
+        /** Chunked transfer encoding: a body cut short never ends, so a client always knows (the default). */
+        CHUNKED,
+        /**
+         * Neither a length nor chunking: the body ends when the server closes the connection, as an HTTP/1.0 proxy
+         * in front of the API answers. A body cut short ends as a whole one does.
+         */
+        CLOSE
+    }
+
     @JsonProperty("host")
     private String host = "127.0.0.1";
     @JsonProperty("port")
@@ -75,6 +86,8 @@ public final class EmulatorConfig {
     private int exportLookbackDays = 30;
     @JsonProperty("request_log_size")
     private int requestLogSize = 1000;
+    @JsonProperty("export_body_framing")
+    private BodyFraming exportBodyFraming = BodyFraming.CHUNKED;
     @JsonProperty("services")
     private List<ServiceConfig> services = new ArrayList<>();
     @JsonIgnore
@@ -142,6 +155,16 @@ public final class EmulatorConfig {
         return this;
     }
 
+    /**
+     * How export CSV bodies are framed. With {@link BodyFraming#CLOSE}, a front on the emulator's port passes every
+     * request and answer through and sends every {@code text/csv} answer without Content-Length or chunking, closing
+     * the connection at its end.
+     */
+    public EmulatorConfig exportBodyFraming(BodyFraming framing) {
+        this.exportBodyFraming = framing;
+        return this;
+    }
+
     /** The clock behind "today" (export lookback), server timestamps and rate-limit windows. */
     public EmulatorConfig clock(Clock clock) {
         this.clock = clock;
@@ -183,6 +206,10 @@ public final class EmulatorConfig {
 
     public int requestLogSize() {
         return requestLogSize;
+    }
+
+    public BodyFraming exportBodyFraming() {
+        return exportBodyFraming;
     }
 
     public Clock clock() {

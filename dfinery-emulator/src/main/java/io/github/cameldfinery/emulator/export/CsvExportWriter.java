@@ -64,6 +64,15 @@ public final class CsvExportWriter {
      */
     public boolean writeEvents(OutputStream out, List<StoredEvent> events, EventQuery query, Registry registry,
                                long cutAfterRows) throws IOException {
+        return writeEvents(out, events, query, registry, cutAfterRows, false);
+    }
+
+    /**
+     * Writes the events as {@link #writeEvents(OutputStream, List, EventQuery, Registry, long)} does; with
+     * {@code reversedItems}, every event's item rows come in reverse order (the API promises no order).
+     */
+    public boolean writeEvents(OutputStream out, List<StoredEvent> events, EventQuery query, Registry registry,
+                               long cutAfterRows, boolean reversedItems) throws IOException {
         List<String> columns = eventColumns(registry, query.properties());
         List<String> properties = columns.subList(1 + EVENT_SYSTEM_COLUMNS.size(), columns.size());
         long rows = 0;
@@ -74,6 +83,10 @@ public final class CsvExportWriter {
                 }
                 List<ObjectNode> items = event.items().isEmpty() ? java.util.Collections.singletonList(null)
                         : event.items();
+                if (reversedItems) {
+                    items = new ArrayList<>(items);
+                    java.util.Collections.reverse(items);
+                }
                 for (ObjectNode item : items) {
                     if (rows++ == cutAfterRows) {
                         writer.flush();
@@ -89,6 +102,16 @@ public final class CsvExportWriter {
     /** Writes the profiles; {@code cutAfterRows} as for {@link #writeEvents}. */
     public boolean writeProfiles(OutputStream out, List<ProfileSnapshot> profiles, ProfileQuery query,
                                  Registry registry, long cutAfterRows) throws IOException {
+        return writeProfiles(out, profiles, query, registry, cutAfterRows, false);
+    }
+
+    /** Writes the profiles; with {@code reversed}, in reverse order. */
+    public boolean writeProfiles(OutputStream out, List<ProfileSnapshot> profiles, ProfileQuery query,
+                                 Registry registry, long cutAfterRows, boolean reversed) throws IOException {
+        if (reversed) {
+            profiles = new ArrayList<>(profiles);
+            java.util.Collections.reverse(profiles);
+        }
         List<String> properties = selected(registry.userProperties().keySet(), query.properties());
         List<String> columns = new ArrayList<>();
         columns.add("df_unified_id");

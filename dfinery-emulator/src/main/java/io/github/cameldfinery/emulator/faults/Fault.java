@@ -22,14 +22,21 @@ import java.time.Duration;
  *
  * @param type  what goes wrong
  * @param delay for {@link Type#DELAY}, how long the answer is held back; for {@link Type#STALL_BODY}, how long the
- *              body stalls before the connection is closed
- * @param bytes for {@link Type#STALL_BODY}, how many bytes of the body are sent before it stalls
- * @param csv   for {@link Type#BROKEN_CSV}, how the CSV is broken
+ *              body stalls before the connection is closed; for {@link Type#SLOW_BODY}, the pause between two pieces
+ * @param bytes  for {@link Type#STALL_BODY}, how many bytes of the body are sent before it stalls; for
+ *               {@link Type#CUT_BODY_AT}, how many are sent before the connection is closed; for
+ *               {@link Type#SLOW_BODY}, how many are sent at a time
+ * @param csv    for {@link Type#BROKEN_CSV}, how the CSV is broken
+ * @param column for {@link Type#DROPPED_COLUMN} and {@link Type#ADDED_COLUMN}, the column's name
  */
-public record Fault(Type type, Duration delay, long bytes, CsvDefect csv) {
+public record Fault(Type type, Duration delay, long bytes, CsvDefect csv, String column) {
 
     public Fault(Type type, Duration delay) {
-        this(type, delay, 0, null);
+        this(type, delay, 0, null, null);
+    }
+
+    public Fault(Type type, Duration delay, long bytes, CsvDefect csv) {
+        this(type, delay, bytes, csv, null);
     }
 
     /** The kinds of injected failure. */
@@ -55,7 +62,27 @@ public record Fault(Type type, Duration delay, long bytes, CsvDefect csv) {
         /** Export only: HTTP 200 with {@code Content-Type: text/html} and an HTML page, as a proxy or gateway sends. */
         HTML_UNDER_200,
         /** Export only: HTTP 200 {@code text/csv} whose CSV is broken as {@link #csv()} says. */
-        BROKEN_CSV
+        BROKEN_CSV,
+        /**
+         * Export only: HTTP 200 {@code text/csv}, the first {@link #bytes()} bytes of the CSV (all of it when it is
+         * shorter), then the connection is closed. A chunked body then never ends; a close-delimited one
+         * ({@code EmulatorConfig.exportBodyFraming(CLOSE)}) ends as any other does, so only its content can tell.
+         */
+        CUT_BODY_AT,
+        /**
+         * Export only: the export as usual, but every event's item rows in reverse order (for user profiles, the rows
+         * in reverse order). The API promises no order.
+         */
+        REVERSED_ITEM_ROWS,
+        /** Export only: the export's CSV without the column {@link #column()}, in its header and in every row. */
+        DROPPED_COLUMN,
+        /** Export only: the export's CSV with one more column, {@link #column()}, last, holding {@code added}. */
+        ADDED_COLUMN,
+        /**
+         * Export only: the export's CSV, whole, but {@link #bytes()} bytes at a time with a pause of {@link #delay()}
+         * after each: a large export that takes its time, bytes still flowing.
+         */
+        SLOW_BODY
     }
 
     /** How a {@link Type#BROKEN_CSV} body is broken. */
@@ -111,5 +138,36 @@ public record Fault(Type type, Duration delay, long bytes, CsvDefect csv) {
      */
     public static Fault brokenCsv(CsvDefect defect) {
         return new Fault(Type.BROKEN_CSV, Duration.ZERO, 0, defect);
+    }
+
+    /** Headers and the first {@code bytes} bytes of the CSV body, then a closed connection. */
+    public static Fault cutBodyAt(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must not be negative, got " + bytes);
+        }
+        return new Fault(Type.CUT_BODY_AT, Duration.ZERO, bytes, null);
+    }
+
+    /** The export with every event's item rows in reverse order (user profiles: all rows in reverse order). */
+    public static Fault reversedItemRows() {
+        return new Fault(Type.REVERSED_ITEM_ROWS, Duration.ZERO);
+    }
+
+    /** The export's whole CSV, {@code bytes} bytes at a time, each followed by a pause of {@code pause}. */
+    public static Fault slowBody(long bytes, Duration pause) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("bytes must be positive, got " + bytes);
+        }
+        return new Fault(Type.SLOW_BODY, pause, bytes, null);
+    }
+
+    /** The export's CSV without {@code column}. */
+    public static Fault withoutColumn(String column) {
+        return new Fault(Type.DROPPED_COLUMN, Duration.ZERO, 0, null, column);
+    }
+
+    /** The export's CSV with one more column, {@code column}, last. */
+    public static Fault withAddedColumn(String column) {
+        return new Fault(Type.ADDED_COLUMN, Duration.ZERO, 0, null, column);
     }
 }

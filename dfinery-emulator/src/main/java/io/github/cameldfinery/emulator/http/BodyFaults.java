@@ -21,12 +21,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.github.cameldfinery.emulator.faults.Fault;
 
 /** The faults that spoil an answer's body rather than its status: stalled bodies and broken CSV. */
 final class BodyFaults {
+
+    /** Quotes only what RFC 4180 requires, as the export's own writer does. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     static final String HTML_PAGE = "<!DOCTYPE html><html><head><title>Service maintenance</title></head>"
                                     + "<body><h1>We'll be back soon</h1></body></html>\n";
@@ -62,6 +74,89 @@ final class BodyFaults {
                 throw Exchanges.drop();
             }
         };
+    }
+
+    /**
+     * A stream that passes the first {@code bytes} bytes, flushes them and then makes the server close the
+     * connection.
+     */
+    static OutputStream cutting(OutputStream out, long bytes) {
+        return stalling(out, bytes, Duration.ZERO);
+    }
+
+    /** A stream that passes everything, {@code bytes} bytes at a time, flushing each and pausing {@code pause} after it. */
+    static OutputStream trickling(OutputStream out, long bytes, Duration pause) {
+        return new FilterOutputStream(out) {
+            private long inPiece;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                int at = offset;
+                int left = length;
+                while (left > 0) {
+                    int n = (int) Math.min(left, bytes - inPiece);
+                    out.write(buffer, at, n);
+                    at += n;
+                    left -= n;
+                    inPiece += n;
+                    if (inPiece == bytes) {
+                        out.flush();
+                        Exchanges.pause(pause);
+                        inPiece = 0;
+                    }
+                }
+            }
+        };
+    }
+
+    /** The CSV of a healthy answer without {@code column}, in its header and every row; unchanged without it. */
+    static byte[] withoutColumn(byte[] csv, String column) throws IOException {
+        List<String[]> rows = rows(csv);
+        int index = rows.isEmpty() ? -1 : Arrays.asList(rows.get(0)).indexOf(column);
+        if (index < 0) {
+            return csv;
+        }
+        List<String[]> changed = new ArrayList<>();
+        for (String[] row : rows) {
+            List<String> fields = new ArrayList<>(Arrays.asList(row));
+            fields.remove(index);
+            changed.add(fields.toArray(new String[0]));
+        }
+        return write(changed);
+    }
+
+    /** The CSV of a healthy answer with one more column, {@code column}, last: {@code added} in every row. */
+    static byte[] withAddedColumn(byte[] csv, String column) throws IOException {
+        List<String[]> changed = new ArrayList<>();
+        List<String[]> rows = rows(csv);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = Arrays.copyOf(rows.get(i), rows.get(i).length + 1);
+            row[row.length - 1] = i == 0 ? column : "added";
+            changed.add(row);
+        }
+        return write(changed);
+    }
+
+    private static List<String[]> rows(byte[] csv) throws IOException {
+        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+
+    private static byte[] write(List<String[]> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SequenceWriter writer = CSV.writerFor(String[].class).writeValues(out)) {
+            for (String[] row : rows) {
+                writer.write(row);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The CSV of a healthy answer, broken as {@code defect} says. */

@@ -38,6 +38,8 @@ import io.github.cameldfinery.emulator.state.EmulatedService;
 public final class EmulatorServer {
 
     private final HttpServer server;
+    /** With close-delimited export bodies, the front on the configured port; null otherwise. */
+    private final CloseDelimitedFront front;
     private final ExecutorService executor;
     private final LongAdder unknownServiceRequests = new LongAdder();
 
@@ -56,7 +58,10 @@ public final class EmulatorServer {
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
+        boolean closeDelimited = config.exportBodyFraming() == EmulatorConfig.BodyFraming.CLOSE;
+        // With a front, the JDK server listens on a free port behind it.
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), closeDelimited ? 0 : config.port()), 1024);
+        this.front = closeDelimited ? new CloseDelimitedFront(config.host(), config.port(), server.getAddress()) : null;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         for (ImportOperation operation : ImportOperation.values()) {
@@ -72,10 +77,13 @@ public final class EmulatorServer {
 
     public void start() {
         server.start();
+        if (front != null) {
+            front.start();
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front != null ? front.port() : server.getAddress().getPort();
     }
 
     public long unknownServiceRequests() {
@@ -83,6 +91,9 @@ public final class EmulatorServer {
     }
 
     public void stop() {
+        if (front != null) {
+            front.stop();
+        }
         server.stop(0);
         executor.shutdownNow();
         try {

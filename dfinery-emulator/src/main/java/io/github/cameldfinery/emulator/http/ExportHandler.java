@@ -179,6 +179,7 @@ final class ExportHandler implements HttpHandler {
                 return;
             }
             boolean cut = fault != null && fault.type() == Fault.Type.CUT_EXPORT_BODY;
+            boolean reversed = fault != null && fault.type() == Fault.Type.REVERSED_ITEM_ROWS;
             rateLimitHeaders.write(exchange.getResponseHeaders(), quota);
             if (fault != null && spoiledBody(fault, export)) {
                 return;
@@ -186,13 +187,13 @@ final class ExportHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", CSV);
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
-            if (!export.write(csv, out, cut ? export.rows() / 2 : -1)) {
+            if (!export.write(csv, out, cut ? export.rows() / 2 : -1, reversed)) {
                 out.flush();
                 record(200, "fault:" + fault.type(), null, false);
                 throw Exchanges.drop();
             }
             out.close();
-            record(200, "ok", null, true);
+            record(200, reversed ? "fault:" + fault.type() : "ok", null, true);
         }
 
         /** Answers with a body spoiled by {@code fault}; false when the fault does not spoil bodies. */
@@ -209,6 +210,32 @@ final class ExportHandler implements HttpHandler {
                     record(200, "fault:" + fault.type() + ":" + fault.csv(), null, false);
                     Exchanges.send(exchange, 200, CSV, BodyFaults.broken(csvBody.toByteArray(), fault.csv()));
                     return true;
+                case DROPPED_COLUMN:
+                case ADDED_COLUMN:
+                    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                    export.write(csv, whole, -1);
+                    record(200, "fault:" + fault.type() + ":" + fault.column(), null, true);
+                    Exchanges.send(exchange, 200, CSV, fault.type() == Fault.Type.DROPPED_COLUMN
+                            ? BodyFaults.withoutColumn(whole.toByteArray(), fault.column())
+                            : BodyFaults.withAddedColumn(whole.toByteArray(), fault.column()));
+                    return true;
+                case SLOW_BODY:
+                    record(200, "fault:" + fault.type(), null, true);
+                    exchange.getResponseHeaders().set("Content-Type", CSV);
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream slow = BodyFaults.trickling(exchange.getResponseBody(), fault.bytes(), fault.delay());
+                    export.write(csv, slow, -1);
+                    slow.close();
+                    return true;
+                case CUT_BODY_AT:
+                    record(200, "fault:" + fault.type(), null, false);
+                    exchange.getResponseHeaders().set("Content-Type", CSV);
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream cutting = BodyFaults.cutting(exchange.getResponseBody(), fault.bytes());
+                    export.write(csv, cutting, -1);
+                    // A body no longer than the cut: all of it, and then the connection is closed all the same.
+                    cutting.flush();
+                    throw Exchanges.drop();
                 case STALL_BODY:
                     record(200, "fault:" + fault.type(), null, false);
                     exchange.getResponseHeaders().set("Content-Type", CSV);

@@ -39,8 +39,9 @@ enum ExportOperation {
                 }
 
                 @Override
-                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException {
-                    return writer.writeEvents(out, events, query, service.registry(), cutAfterRows);
+                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows, boolean reversed)
+                        throws IOException {
+                    return writer.writeEvents(out, events, query, service.registry(), cutAfterRows, reversed);
                 }
             };
         }
@@ -57,8 +58,9 @@ enum ExportOperation {
                 }
 
                 @Override
-                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException {
-                    return writer.writeProfiles(out, profiles, query, service.registry(), cutAfterRows);
+                public boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows, boolean reversed)
+                        throws IOException {
+                    return writer.writeProfiles(out, profiles, query, service.registry(), cutAfterRows, reversed);
                 }
             };
         }
@@ -69,7 +71,12 @@ enum ExportOperation {
         long rows();
 
         /** Writes the CSV; false when it stopped at {@code cutAfterRows} (not negative) on purpose. */
-        boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException;
+        default boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows) throws IOException {
+            return write(writer, out, cutAfterRows, false);
+        }
+
+        /** Writes the CSV; {@code reversed}: every event's item rows (every profile row) in reverse order. */
+        boolean write(CsvExportWriter writer, OutputStream out, long cutAfterRows, boolean reversed) throws IOException;
     }
 
     final String path;
