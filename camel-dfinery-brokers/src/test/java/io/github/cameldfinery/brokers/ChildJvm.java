@@ -111,6 +111,11 @@ final class ChildJvm implements AutoCloseable {
         return lines.stream().filter(l -> l.startsWith(prefix)).findFirst();
     }
 
+    /** Writes a line to the child's standard input. */
+    void tell(String line) {
+        input.println(line);
+    }
+
     /** Asks the child to end: it reads a line from its standard input. */
     void stop() {
         input.println("STOP");
