@@ -236,18 +236,20 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
     private io.github.cameldfinery.component.api.DfineryConditionType eventsConditionType = io.github.cameldfinery.component.api.DfineryConditionType.all;
 
     /**
-     * Export calls that may run at once per service (DFINERY: 5).
+     * Export calls that may run at once per service (DFINERY: 5); one value per service, as eventQuota.
      */
     private Integer exportConcurrency = 5;
 
     /**
      * Export calls allowed per exportQuotaWindow and service (DFINERY: 100 an hour). The component counts its own
-     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service.
+     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service. One
+     * value per service, as eventQuota.
      */
     private Integer exportQuota = 100;
 
     /**
-     * The window of exportQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
+     * The window of exportQuota; one value per service, as eventQuota. A duration: 30s, 1m30s, 250ms or ISO-8601
+     * (PT1M30S).
      */
     private String exportQuotaWindow = "1h";
 
@@ -314,34 +316,39 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * Event API requests allowed per eventQuotaWindow and service (DFINERY's default: 1,000,000 a minute; contracts
-     * differ). The quota guard holds requests to it; {{dfinery:event}} gives it to the throttle EIP.
+     * differ). The quota guard holds requests to it. One value per service: the component's applies to every service
+     * no endpoint gives another, and endpoints of one service that give different values fail at start.
+     * {{dfinery:event}} gives the component's value to the throttle EIP.
      */
     private Long eventQuota = 1000000L;
 
     /**
-     * The window of eventQuota; {{dfinery:event.window}} gives it in milliseconds. A duration: 30s, 1m30s, 250ms or
-     * ISO-8601 (PT1M30S).
+     * The window of eventQuota; one value per service, as eventQuota. {{dfinery:event.window}} gives the component's
+     * in milliseconds. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
      */
     private String eventQuotaWindow = "1m";
 
     /**
      * Identity API requests (deletes included) allowed per identityQuotaWindow and service (default 10,000 a
-     * minute).
+     * minute); one value per service, as eventQuota.
      */
     private Long identityQuota = 10000L;
 
     /**
-     * The window of identityQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
+     * The window of identityQuota; one value per service, as eventQuota. A duration: 30s, 1m30s, 250ms or ISO-8601
+     * (PT1M30S).
      */
     private String identityQuotaWindow = "1m";
 
     /**
-     * Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute).
+     * Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute); one value per
+     * service, as eventQuota.
      */
     private Long profileQuota = 10000L;
 
     /**
-     * The window of profileQuota. A duration: 30s, 1m30s, 250ms or ISO-8601 (PT1M30S).
+     * The window of profileQuota; one value per service, as eventQuota. A duration: 30s, 1m30s, 250ms or ISO-8601
+     * (PT1M30S).
      */
     private String profileQuotaWindow = "1m";
 

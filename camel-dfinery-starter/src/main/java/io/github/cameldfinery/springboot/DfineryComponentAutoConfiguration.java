@@ -59,7 +59,13 @@ public class DfineryComponentAutoConfiguration {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                CamelPropertiesHelper.copyProperties(applicationContext.getBean(CamelContext.class), configuration, target);
+                CamelContext camel = applicationContext.getBean(CamelContext.class);
+                // First as the component reads them: a value it refuses fails here, naming the option and the text.
+                // camel-spring-boot would retry it as a bean reference and report a missing bean instead, or, for a
+                // number out of range, leave the component's default in force without a word.
+                CamelPropertiesHelper.getNonNullProperties(camel, configuration)
+                        .forEach(DfineryComponent::checkOptionValue);
+                CamelPropertiesHelper.copyProperties(camel, configuration, target);
             }
 
             @Override

@@ -37,6 +37,8 @@ final class ConfigurationRules {
     }
 
     void check(DfineryApi api, boolean consumer) {
+        // Every number and duration in its range, however it was set (text was checked when it was bound).
+        OptionValues.checkConfiguration(config);
         checkConnection();
         if (api == DfineryApi.export) {
             checkExport(consumer);
@@ -63,24 +65,12 @@ final class ConfigurationRules {
         if (config.getProxyHost() != null && config.getProxyPort() == null) {
             throw new IllegalArgumentException("proxyPort is required when proxyHost is set");
         }
-        requirePositive(config.getConnectTimeout(), "connectTimeout");
-        requirePositive(config.getRequestTimeout(), "requestTimeout");
     }
 
     private void checkImport() {
-        if (config.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative, got " + config.getMaxRetries());
-        }
-        if (config.getRetryDelay() < 0 || config.getRetryMaxDelay() < config.getRetryDelay()) {
-            throw new IllegalArgumentException("retryDelay (" + config.getRetryDelay() + " ms) must be >= 0 and "
-                                               + "not exceed retryMaxDelay (" + config.getRetryMaxDelay() + " ms)");
-        }
-        if (config.getRateLimitMaxWait() < 0) {
-            throw new IllegalArgumentException("rateLimitMaxWait must not be negative");
-        }
-        if (config.getMaxRequestSize() < 0) {
-            throw new IllegalArgumentException("maxRequestSize must not be negative (0 for no bound), got "
-                                               + config.getMaxRequestSize());
+        if (config.getRetryMaxDelay() < config.getRetryDelay()) {
+            throw new IllegalArgumentException("retryDelay: must not exceed retryMaxDelay (" + config.getRetryMaxDelay()
+                                               + " ms), got " + config.getRetryDelay() + " ms");
         }
     }
 
@@ -90,18 +80,6 @@ final class ConfigurationRules {
                                                + "camel.component.dfinery.service-id): a consumer has no message whose "
                                                + "header could name the service");
         }
-        if (config.getWindowDays() < 1) {
-            throw new IllegalArgumentException("windowDays must be at least 1, got " + config.getWindowDays());
-        }
-        if (config.getMaxWindowsPerPoll() < 1) {
-            throw new IllegalArgumentException("maxWindowsPerPoll must be at least 1");
-        }
-        if (config.getBatchSize() < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1");
-        }
-        if (config.getExportQuota() < 1 || config.getExportConcurrency() < 1 || config.getExportQuotaWindow() <= 0) {
-            throw new IllegalArgumentException("exportQuota, exportConcurrency and exportQuotaWindow must be positive");
-        }
         if (config.getStartDate() != null) {
             ExportRequest.date(config.getStartDate(), "startDate");
         }
@@ -110,12 +88,6 @@ final class ConfigurationRules {
             throw new IllegalArgumentException("idempotentRepository keys each row by its df_event_log_id: it needs "
                                                + "dataset=events and outputMode=rows, got dataset=" + config.getDataset()
                                                + " and outputMode=" + config.getOutputMode());
-        }
-    }
-
-    private static void requirePositive(long millis, String option) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException(option + " must be positive, got " + millis + " ms");
         }
     }
 

@@ -49,6 +49,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -109,6 +110,10 @@ public class DfineryComponent extends HealthCheckComponent {
     private volatile DfineryServices services;
     private DfineryQuotaStore ownedStore;
     private QuotaStoreHealthCheck storeHealth;
+    /** The one limit of each service and API kind, as the endpoints and the placeholders give them. */
+    private final QuotaLimits quotaLimits = new QuotaLimits(this);
+    private volatile CheckedOptionsConfigurer componentConfigurer;
+    private volatile CheckedOptionsConfigurer endpointConfigurer;
 
     /** Camel Main initialises a component before it binds and prints the component's properties. */
     @Override
@@ -127,6 +132,9 @@ public class DfineryComponent extends HealthCheckComponent {
                                                + "; expected dfinery:event, dfinery:identity, dfinery:profile or dfinery:export");
         }
         DfineryEndpoint endpoint = new DfineryEndpoint(uri, this, api, configuration.copy());
+        // Before binding, which consumes the parameters: a limit written in the URI is given even when it equals the
+        // component's.
+        endpoint.limitsInUri(QuotaLimits.given(parameters.keySet()));
         setProperties(endpoint, parameters);
         // After the URI's options: a token the endpoint or the component sets wins over the environment.
         environmentTokens().fillIn(endpoint.getConfiguration());
@@ -185,6 +193,56 @@ public class DfineryComponent extends HealthCheckComponent {
             return "EnvironmentTokens[accessToken=" + (accessToken == null ? "unset" : "***") + ", bearerToken="
                    + (bearerToken == null ? "unset" : "***") + "]";
         }
+    }
+
+    /**
+     * The generated configurer, reading every number, duration and ratio option strictly first ({@link
+     * OptionValues}): Camel Main, the Spring Boot starter and Kamelets set the component's options through it.
+     */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
+        CheckedOptionsConfigurer checked = componentConfigurer;
+        if (generated == null || checked != null && checked.delegate() == generated) {
+            return generated == null ? null : checked;
+        }
+        checked = new CheckedOptionsConfigurer(generated);
+        componentConfigurer = checked;
+        return checked;
+    }
+
+    /** The generated configurer of the endpoints, reading number, duration and ratio options strictly first. */
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        PropertyConfigurer generated = super.getEndpointPropertyConfigurer();
+        CheckedOptionsConfigurer checked = endpointConfigurer;
+        if (generated == null || checked != null && checked.delegate() == generated) {
+            return generated == null ? null : checked;
+        }
+        checked = new CheckedOptionsConfigurer(generated);
+        endpointConfigurer = checked;
+        return checked;
+    }
+
+    /**
+     * Reads the text or value given for an option as the component's configurers read it when Camel binds it, and
+     * fails as they do, naming the option and the text: a duration Camel would read as 0 ({@code abc}, {@code -5s}),
+     * a number out of the option's range. Options that are not numbers or durations pass. For integrations that bind
+     * the options by other means: the Spring Boot starter checks its properties with it, since camel-spring-boot
+     * retries a value it could not bind as a bean reference and so loses the reason.
+     *
+     * @throws IllegalArgumentException naming the option and the value
+     */
+    public static void checkOptionValue(String option, Object value) {
+        OptionValues.Range range = OptionValues.range(option);
+        if (range != null && value != null) {
+            OptionValues.checked(range, value);
+        }
+    }
+
+    /** The limits of each service and API kind that the endpoints and placeholders have given. */
+    QuotaLimits quotaLimits() {
+        return quotaLimits;
     }
 
     public DfineryConfiguration getConfiguration() {
@@ -271,9 +329,13 @@ public class DfineryComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (requestThreads < 1) {
-            throw new IllegalArgumentException("requestThreads must be at least 1, got " + requestThreads);
+        // Values set without text (Java, a Spring XML bean) meet the same ranges as text does when it is bound.
+        OptionValues.checkValue("requestThreads", requestThreads);
+        OptionValues.checkValue("quotaLocalShareMaxTime", quotaLocalShareMaxTime);
+        if (quotaLocalShare != 0) {
+            OptionValues.checkValue("quotaLocalShare", quotaLocalShare);
         }
+        OptionValues.checkConfiguration(configuration);
         // A token file that cannot be read fails the start, not the first request.
         environmentTokens();
         // Blocking sends on threads of our own: the JDK's sendAsync hands every response to CompletableFuture's
@@ -288,7 +350,8 @@ public class DfineryComponent extends HealthCheckComponent {
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
         metrics = MetricsLookup.find(getCamelContext());
         quotaGuards = new QuotaGuards(store, failover, clock, scheduler, metrics);
-        services = new DfineryServices(this::http, this::exportClient, scheduler, clock, metrics, quotaGuards);
+        services = new DfineryServices(this::http, this::exportClient, scheduler, clock, metrics, quotaGuards,
+                quotaLimits);
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
@@ -333,8 +396,8 @@ public class DfineryComponent extends HealthCheckComponent {
     /** The configured store, started; a store made from quotaStoreUri is the component's to stop. */
     private DfineryQuotaStore quotaStore() throws Exception {
         if (quotaStoreUnavailable == QuotaStoreUnavailable.LOCAL_SHARE && (quotaLocalShare <= 0 || quotaLocalShare > 1)) {
-            throw new IllegalArgumentException("quotaStoreUnavailable=LOCAL_SHARE needs quotaLocalShare between 0 "
-                    + "(excluded) and 1, for example 0.33 for three replicas; got " + quotaLocalShare);
+            throw new IllegalArgumentException("quotaLocalShare: quotaStoreUnavailable=LOCAL_SHARE needs it more than 0 "
+                    + "and at most 1, for example 0.33 for three replicas; got " + quotaLocalShare);
         }
         DfineryQuotaStore store = quotaStore;
         if (store == null && ObjectHelper.isNotEmpty(quotaStoreUri)) {
@@ -369,6 +432,8 @@ public class DfineryComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        // The guards and budgets of this run go; the next start makes them again with the limits given then.
+        quotaLimits.guardsStopped();
         if (storeHealth != null) {
             HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
             if (health != null) {

@@ -587,7 +587,8 @@ public class DfineryConfiguration implements Cloneable {
 
     /**
      * Export calls allowed per exportQuotaWindow and service (DFINERY: 100 an hour). The component counts its own
-     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service.
+     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service. One value
+     * per service, as eventQuota.
      */
     public void setExportQuota(int exportQuota) {
         this.exportQuota = exportQuota;
@@ -597,7 +598,7 @@ public class DfineryConfiguration implements Cloneable {
         return exportQuotaWindow;
     }
 
-    /** The window of exportQuota. */
+    /** The window of exportQuota; one value per service, as eventQuota. */
     public void setExportQuotaWindow(long exportQuotaWindow) {
         this.exportQuotaWindow = exportQuotaWindow;
     }
@@ -606,7 +607,7 @@ public class DfineryConfiguration implements Cloneable {
         return exportConcurrency;
     }
 
-    /** Export calls that may run at once per service (DFINERY: 5). */
+    /** Export calls that may run at once per service (DFINERY: 5); one value per service, as eventQuota. */
     public void setExportConcurrency(int exportConcurrency) {
         this.exportConcurrency = exportConcurrency;
     }
@@ -664,7 +665,9 @@ public class DfineryConfiguration implements Cloneable {
 
     /**
      * Event API requests allowed per eventQuotaWindow and service (DFINERY's default: 1,000,000 a minute; contracts
-     * differ). The quota guard holds requests to it; {{dfinery:event}} gives it to the throttle EIP.
+     * differ). The quota guard holds requests to it. One value per service: the component's applies to every service
+     * no endpoint gives another, and endpoints of one service that give different values fail at start.
+     * {{dfinery:event}} gives the component's value to the throttle EIP.
      */
     public void setEventQuota(long eventQuota) {
         this.eventQuota = eventQuota;
@@ -674,7 +677,10 @@ public class DfineryConfiguration implements Cloneable {
         return eventQuotaWindow;
     }
 
-    /** The window of eventQuota; {{dfinery:event.window}} gives it in milliseconds. */
+    /**
+     * The window of eventQuota; one value per service, as eventQuota. {{dfinery:event.window}} gives the component's in
+     * milliseconds.
+     */
     public void setEventQuotaWindow(long eventQuotaWindow) {
         this.eventQuotaWindow = eventQuotaWindow;
     }
@@ -683,7 +689,10 @@ public class DfineryConfiguration implements Cloneable {
         return identityQuota;
     }
 
-    /** Identity API requests (deletes included) allowed per identityQuotaWindow and service (default 10,000 a minute). */
+    /**
+     * Identity API requests (deletes included) allowed per identityQuotaWindow and service (default 10,000 a minute);
+     * one value per service, as eventQuota.
+     */
     public void setIdentityQuota(long identityQuota) {
         this.identityQuota = identityQuota;
     }
@@ -692,7 +701,7 @@ public class DfineryConfiguration implements Cloneable {
         return identityQuotaWindow;
     }
 
-    /** The window of identityQuota. */
+    /** The window of identityQuota; one value per service, as eventQuota. */
     public void setIdentityQuotaWindow(long identityQuotaWindow) {
         this.identityQuotaWindow = identityQuotaWindow;
     }
@@ -701,7 +710,10 @@ public class DfineryConfiguration implements Cloneable {
         return profileQuota;
     }
 
-    /** Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute). */
+    /**
+     * Profile API requests allowed per profileQuotaWindow and service (default 10,000 a minute); one value per service,
+     * as eventQuota.
+     */
     public void setProfileQuota(long profileQuota) {
         this.profileQuota = profileQuota;
     }
@@ -710,7 +722,7 @@ public class DfineryConfiguration implements Cloneable {
         return profileQuotaWindow;
     }
 
-    /** The window of profileQuota. */
+    /** The window of profileQuota; one value per service, as eventQuota. */
     public void setProfileQuotaWindow(long profileQuotaWindow) {
         this.profileQuotaWindow = profileQuotaWindow;
     }

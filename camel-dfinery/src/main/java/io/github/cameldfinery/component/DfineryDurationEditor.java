@@ -16,10 +16,6 @@
 package io.github.cameldfinery.component;
 
 import java.beans.PropertyEditorSupport;
-import java.time.Duration;
-import java.util.Locale;
-
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Reads a duration written as text ({@code 30s}, {@code 1m}, {@code 250ms}, {@code 1h30m}, {@code PT30S}, or
@@ -28,24 +24,30 @@ import org.apache.camel.util.TimeUtils;
  * <p>Camel converts such text itself (URIs, properties, YAML, Spring Boot); a plain Spring XML {@code <bean>} does
  * not, and its {@code long} properties take digits only. Registered for {@code long} with Spring's
  * {@code CustomEditorConfigurer}, this editor lets Spring XML write durations as everywhere else; digits still mean
- * what they meant, so other {@code long} properties are unaffected.
+ * what they meant, so other {@code long} properties are unaffected. Text with a unit is read as the component reads
+ * its options: text that is no duration ({@code abc}, {@code 12x}) is refused, and so is a negative duration
+ * ({@code -5s}), where Camel's own reading gives 0. Spring's error names the property; the range of each option is
+ * checked again when the component starts.
  */
 public class DfineryDurationEditor extends PropertyEditorSupport {
 
     @Override
     public void setAsText(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("A duration must not be empty: write it as 30s, 1m, 250ms or milliseconds");
+            throw new IllegalArgumentException("A duration must not be empty (" + OptionValues.DURATION_FORMS + ")");
         }
         String trimmed = text.trim();
+        long millis;
         try {
-            // Camel's TimeUtils reads ISO-8601 (PT30S) as 0: java.time reads it.
-            setValue(trimmed.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(trimmed).toMillis()
-                    : TimeUtils.toMilliSeconds(trimmed));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not a duration: '" + text + "'; write it as 30s, 1m, 250ms or milliseconds",
-                    e);
+            millis = OptionValues.parseDuration(trimmed);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (" + OptionValues.DURATION_FORMS + ")", e);
         }
+        boolean digits = trimmed.matches("[+-]?\\d+");
+        if (millis < 0 && !digits) {
+            throw new IllegalArgumentException("a duration must be at least 0 ms, got '" + text + "'");
+        }
+        setValue(millis);
     }
 
     @Override

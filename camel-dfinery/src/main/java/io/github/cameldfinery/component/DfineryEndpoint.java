@@ -15,6 +15,8 @@
  */
 package io.github.cameldfinery.component;
 
+import java.util.Set;
+
 import io.github.cameldfinery.component.api.DfineryApi;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -43,17 +45,49 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private DfineryConfiguration configuration;
 
+    /** The limit options its URI gives, which it gives its service even when equal to the component's. */
+    private Set<QuotaLimits.Option> limitsInUri = Set.of();
+
     public DfineryEndpoint(String uri, DfineryComponent component, DfineryApi api, DfineryConfiguration configuration) {
         super(uri, component);
         this.api = api;
         this.configuration = configuration;
     }
 
-    /** Options are checked when the endpoint is made, so a wrong one fails the route before it starts. */
+    /**
+     * Options are checked when the endpoint is made, so a wrong one fails the route before it starts; so are the
+     * limits it gives its service, against those the other endpoints of the service give.
+     */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         configuration.validate(api, false);
+        getComponent().quotaLimits().state(this, limitsInUri);
+    }
+
+    /** Started again after a stop: it gives its service's limits again. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getComponent().quotaLimits().state(this, limitsInUri);
+    }
+
+    /** Stopped (the context stops, or Camel removed it): its limits no longer bind the other endpoints. */
+    @Override
+    protected void doStop() throws Exception {
+        getComponent().quotaLimits().withdraw(this);
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        getComponent().quotaLimits().withdraw(this);
+        super.doShutdown();
+    }
+
+    /** The limit options its URI gives. */
+    void limitsInUri(Set<QuotaLimits.Option> options) {
+        this.limitsInUri = Set.copyOf(options);
     }
 
     @Override

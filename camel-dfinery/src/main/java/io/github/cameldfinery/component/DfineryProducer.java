@@ -49,6 +49,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
     private final DfineryConfiguration config;
     private RequestMapper mapper;
     private ImportPipeline pipeline;
+    private DfineryServices services;
 
     public DfineryProducer(DfineryEndpoint endpoint) {
         super(endpoint);
@@ -63,7 +64,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        DfineryServices services = getEndpoint().services();
+        services = getEndpoint().services();
         DfineryTrackingPlan plan = trackingPlan();
         switch (getEndpoint().getApi()) {
             case event: mapper = new EventMapper(plan, config.getMaxRequestSize()); break;
@@ -143,7 +144,8 @@ public class DfineryProducer extends DefaultAsyncProducer {
                     describe(exchange.getMessage(), prepared, success);
                     if (success != null && success.rateLimit().remaining() != null) {
                         exchange.getMessage().setHeader(DfineryConstants.QUOTA_USED,
-                                Math.max(0, config.quota(getEndpoint().getApi()) - success.rateLimit().remaining()));
+                                Math.max(0, services.quota(serviceId, getEndpoint().getApi())
+                                            - success.rateLimit().remaining()));
                     }
                 }
             } finally {

@@ -25,6 +25,10 @@ import org.apache.camel.spi.PropertiesFunction;
  * {@code {{dfinery:event}}} is the event quota (requests per window) and {@code {{dfinery:event.window}}} its window
  * in milliseconds; likewise {@code identity}, {@code profile} and {@code export}.
  *
+ * <p>The answer is the component's value, which is what the quota guard applies to the service the component names
+ * (to every service when it names none): once a placeholder has answered, an endpoint of that service that gives
+ * another value fails, and so does the placeholder when such an endpoint was made first ({@link QuotaLimits}).
+ *
  * <pre>{@code
  * .throttle(constant("{{dfinery:event}}")).timePeriodMillis("{{dfinery:event.window}}")
  * }</pre>
@@ -52,8 +56,8 @@ public class DfineryQuotaFunction implements PropertiesFunction, CamelContextAwa
                                                + "export, optionally followed by .window");
         }
         DfineryComponent component = camelContext.getComponent("dfinery", DfineryComponent.class);
-        return window ? Long.toString(component.getConfiguration().quotaWindow(api).toMillis())
-                : Long.toString(component.getConfiguration().quota(api));
+        QuotaLimits.Option option = window ? QuotaLimits.Option.window(api) : QuotaLimits.Option.quota(api);
+        return Long.toString(component.quotaLimits().answer(option, "{{dfinery:" + key + "}}"));
     }
 
     @Override

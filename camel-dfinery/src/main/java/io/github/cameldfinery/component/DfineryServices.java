@@ -16,9 +16,6 @@
 package io.github.cameldfinery.component;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -43,16 +40,18 @@ final class DfineryServices {
     private final Clock clock;
     private final DfineryMetrics metrics;
     private final QuotaGuards quotaGuards;
+    private final QuotaLimits quotaLimits;
 
     DfineryServices(Function<DfineryConfiguration, DfineryHttpClient> http,
                     Function<DfineryConfiguration, ExportClient> exportClient, ScheduledExecutorService scheduler,
-                    Clock clock, DfineryMetrics metrics, QuotaGuards quotaGuards) {
+                    Clock clock, DfineryMetrics metrics, QuotaGuards quotaGuards, QuotaLimits quotaLimits) {
         this.http = http;
         this.exportClient = exportClient;
         this.scheduler = scheduler;
         this.clock = clock;
         this.metrics = metrics;
         this.quotaGuards = quotaGuards;
+        this.quotaLimits = quotaLimits;
     }
 
     /** The HTTP side of an endpoint with these options. */
@@ -79,21 +78,25 @@ final class DfineryServices {
         return metrics;
     }
 
-    /** The quota guards of an import endpoint with these options. */
+    /**
+     * The quota guards an import endpoint with these options sends under: each service's, with the one limit the
+     * component applies to that service ({@link QuotaLimits}), whichever endpoint sends.
+     */
     ImportGuards importGuards(DfineryConfiguration config) {
         if (!config.isQuotaGuard()) {
             return ImportGuards.OFF;
         }
-        Map<DfineryApi, ImportGuards.Limit> limits = new EnumMap<>(DfineryApi.class);
-        for (DfineryApi api : new DfineryApi[] { DfineryApi.event, DfineryApi.identity, DfineryApi.profile }) {
-            limits.put(api, new ImportGuards.Limit(config.quota(api), config.quotaWindow(api)));
-        }
-        return new ImportGuards(quotaGuards, limits);
+        return new ImportGuards(quotaGuards, quotaLimits::importLimit);
     }
 
-    /** The export budget of a service, shared by every export endpoint of it; the first to ask sets its limits. */
+    /** The request limit the component applies to a service and API (what its guard counts against). */
+    long quota(String serviceId, DfineryApi api) {
+        return quotaLimits.importLimit(serviceId, api).quota();
+    }
+
+    /** The export budget of a service, shared by every export endpoint of it, with the service's one set of limits. */
     DfineryExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
-        return quotaGuards.exportBudget(serviceId, config.getExportQuota(),
-                Duration.ofMillis(config.getExportQuotaWindow()), config.getExportConcurrency());
+        QuotaLimits.ExportLimit limit = quotaLimits.exportLimit(serviceId);
+        return quotaGuards.exportBudget(serviceId, limit.quota(), limit.window(), limit.concurrency());
     }
 }

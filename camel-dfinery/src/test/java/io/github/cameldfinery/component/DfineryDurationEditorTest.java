@@ -44,4 +44,14 @@ class DfineryDurationEditorTest {
         assertThatThrownBy(() -> millis("soon")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
         assertThatThrownBy(() -> millis(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     }
+
+    @Test
+    void refusesWhatCamelWouldReadAsZero() {
+        assertThatThrownBy(() -> millis("abc")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'abc' is not a duration (use 250ms, 30s, 1m or ISO-8601 PT30S)");
+        assertThatThrownBy(() -> millis("12x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'12x'");
+        assertThatThrownBy(() -> millis("-5s")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a duration must be at least 0 ms, got '-5s'");
+        assertThat(millis("-5")).as("digits keep their meaning for other long properties").isEqualTo(-5);
+    }
 }

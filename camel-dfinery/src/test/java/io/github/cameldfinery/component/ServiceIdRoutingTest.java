@@ -99,7 +99,10 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
     void theExportProducerChargesTheBudgetOfTheServiceItCalls() throws Exception {
         template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
         String yesterday = ExportTestData.today().minusDays(1).toString();
-        String uri = "dfinery:export?exportQuota=1&fromDate=" + yesterday;
+        // The other service's export quota is 1 (one value per service, given by an endpoint of that service); the
+        // endpoint that sends is one of this service's, with the component's quota.
+        context.getEndpoint("dfinery:export?exportQuota=1&serviceId=" + OTHER_SERVICE);
+        String uri = "dfinery:export?fromDate=" + yesterday;
 
         Exchange other = send(uri, null, DfineryConstants.SERVICE_ID, OTHER_SERVICE);
         Exchange own = send(uri, null);
@@ -110,7 +113,9 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
         assertThat(dfinery.service(SERVICE).stats().requests(ApiKind.EXPORT)).isEqualTo(1);
         DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
         assertThat(component.exportBudgets()).containsKeys(SERVICE, OTHER_SERVICE);
-        assertThat(component.exportBudgets().get(OTHER_SERVICE).remaining()).isZero();
+        assertThat(component.exportBudgets().get(OTHER_SERVICE).remaining()).as("the other service's quota of 1")
+                .isZero();
+        assertThat(component.exportBudgets().get(SERVICE).remaining()).as("this service's quota of 100").isEqualTo(99);
     }
 
     @Test

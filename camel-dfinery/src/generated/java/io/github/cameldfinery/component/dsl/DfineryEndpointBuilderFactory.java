@@ -446,7 +446,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -461,7 +462,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -479,7 +481,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -497,7 +499,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -512,7 +514,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -527,7 +529,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -790,8 +792,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -808,8 +812,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -824,8 +830,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -840,8 +846,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -857,7 +863,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -873,7 +880,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -888,7 +896,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -903,7 +911,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -919,7 +927,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -935,7 +943,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -950,7 +958,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -965,7 +973,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2307,7 +2315,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2322,7 +2331,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2340,7 +2350,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2358,7 +2368,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2373,7 +2383,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2388,7 +2398,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2651,8 +2661,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2669,8 +2681,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2685,8 +2699,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2701,8 +2715,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2718,7 +2732,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2734,7 +2749,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2749,7 +2765,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2764,7 +2780,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2780,7 +2796,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2796,7 +2812,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -2811,7 +2827,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -2826,7 +2842,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3307,7 +3323,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -3322,7 +3339,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * Export calls that may run at once per service (DFINERY: 5).
+         * Export calls that may run at once per service (DFINERY: 5); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -3340,7 +3358,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -3358,7 +3376,7 @@ public interface DfineryEndpointBuilderFactory {
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
          * an hour). The component counts its own calls in a rolling window and
          * never makes more; it is shared by every export endpoint of the
-         * service.
+         * service. One value per service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -3373,7 +3391,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3388,7 +3406,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of exportQuota.
+         * The window of exportQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3651,8 +3669,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3669,8 +3689,10 @@ public interface DfineryEndpointBuilderFactory {
         /**
          * Event API requests allowed per eventQuotaWindow and service
          * (DFINERY's default: 1,000,000 a minute; contracts differ). The quota
-         * guard holds requests to it; {{dfinery:event}} gives it to the
-         * throttle EIP.
+         * guard holds requests to it. One value per service: the component's
+         * applies to every service no endpoint gives another, and endpoints of
+         * one service that give different values fail at start.
+         * {{dfinery:event}} gives the component's value to the throttle EIP.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3685,8 +3707,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3701,8 +3723,8 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of eventQuota; {{dfinery:event.window}} gives it in
-         * milliseconds.
+         * The window of eventQuota; one value per service, as eventQuota.
+         * {{dfinery:event.window}} gives the component's in milliseconds.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3718,7 +3740,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3734,7 +3757,8 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Identity API requests (deletes included) allowed per
-         * identityQuotaWindow and service (default 10,000 a minute).
+         * identityQuotaWindow and service (default 10,000 a minute); one value
+         * per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3749,7 +3773,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3764,7 +3788,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of identityQuota.
+         * The window of identityQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3780,7 +3804,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3796,7 +3820,7 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Profile API requests allowed per profileQuotaWindow and service
-         * (default 10,000 a minute).
+         * (default 10,000 a minute); one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -3811,7 +3835,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -3826,7 +3850,7 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * The window of profileQuota.
+         * The window of profileQuota; one value per service, as eventQuota.
          * 
          * The option will be converted to a <code>long</code> type.
          * 

@@ -16,23 +16,22 @@
 package io.github.cameldfinery.component.pipeline;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 
 /**
- * The quota guards an import endpoint sends under: the component's guards (one per service and API), asked with
- * the endpoint's limit and window for each API.
+ * The quota guards an import endpoint sends under: the component's guards (one per service and API), asked with the
+ * limit the component applies to that service and API, whichever endpoint sends.
  */
 public final class ImportGuards {
 
     /** Guarding off: requests go out without counting. */
-    public static final ImportGuards OFF = new ImportGuards(null, Map.of());
+    public static final ImportGuards OFF = new ImportGuards(null, (serviceId, api) -> null);
 
     private final QuotaGuards guards;
-    private final Map<DfineryApi, Limit> limits;
+    private final Limits limits;
 
     /**
      * A limit of requests per window.
@@ -43,13 +42,20 @@ public final class ImportGuards {
     public record Limit(long quota, Duration window) {
     }
 
+    /** The limit of a service and API. */
+    @FunctionalInterface
+    public interface Limits {
+        /** The limit the guard of this service and API applies. */
+        Limit of(String serviceId, DfineryApi api);
+    }
+
     /**
      * @param guards the component's guards
-     * @param limits the endpoint's limit per API
+     * @param limits the limit of each service and API
      */
-    public ImportGuards(QuotaGuards guards, Map<DfineryApi, Limit> limits) {
+    public ImportGuards(QuotaGuards guards, Limits limits) {
         this.guards = guards;
-        this.limits = Map.copyOf(limits);
+        this.limits = limits;
     }
 
     /** The guard of a service and API, or null when guarding is off. */
@@ -57,7 +63,7 @@ public final class ImportGuards {
         if (guards == null) {
             return null;
         }
-        Limit limit = limits.get(api);
+        Limit limit = limits.of(serviceId, api);
         if (limit == null) {
             throw new IllegalStateException("no quota for the API " + api + " of service " + serviceId);
         }

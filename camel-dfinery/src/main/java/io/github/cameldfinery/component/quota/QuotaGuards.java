@@ -60,7 +60,10 @@ public final class QuotaGuards {
         this.metrics = metrics;
     }
 
-    /** The guard of this service and API; the first endpoint to ask sets its limit. */
+    /**
+     * The guard of this service and API. The component asks with the one limit it applies to the service (its
+     * QuotaLimits), the same for every endpoint; a guard keeps the limit it was made with.
+     */
     public QuotaGuard guard(String serviceId, DfineryApi api, long limit, Duration window) {
         return guards.computeIfAbsent(serviceId + "/" + api, key -> {
             DfineryRequestCount count = store.requestCount(serviceId, api, limit, window);
@@ -74,7 +77,7 @@ public final class QuotaGuards {
         });
     }
 
-    /** The export budget of a service; the first endpoint to ask sets its limits. */
+    /** The export budget of a service, made with the service's one set of limits (as for {@link #guard}). */
     public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return exportBudgets.computeIfAbsent(serviceId, id -> {
             DfineryExportBudget budget = store.exportBudget(serviceId, limit, window, concurrency);
