@@ -19,7 +19,6 @@ import java.net.URI;
 import java.util.Locale;
 
 import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.api.DfineryExportDataset;
 import io.github.cameldfinery.component.export.ExportRequest;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -83,11 +82,9 @@ final class ConfigurationRules {
         if (config.getStartDate() != null) {
             ExportRequest.date(config.getStartDate(), "startDate");
         }
-        if (consumer && config.getIdempotentRepository() != null && (config.getDataset() != DfineryExportDataset.events
-                || config.getOutputMode() != DfineryExportOutput.rows)) {
-            throw new IllegalArgumentException("idempotentRepository keys each row by its df_event_log_id: it needs "
-                                               + "dataset=events and outputMode=rows, got dataset=" + config.getDataset()
-                                               + " and outputMode=" + config.getOutputMode());
+        if (consumer && config.getIdempotentRepository() != null && config.getOutputMode() != DfineryExportOutput.rows) {
+            throw new IllegalArgumentException("idempotentRepository records each row delivered: it needs "
+                                               + "outputMode=rows, got outputMode=" + config.getOutputMode());
         }
     }
 

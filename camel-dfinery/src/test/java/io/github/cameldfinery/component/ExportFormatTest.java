@@ -176,28 +176,71 @@ class ExportFormatTest extends DfineryTestSupport {
     @Test
     void skipRecordsTheWindowAndMovesOn() throws Exception {
         template.sendBody("dfinery:event", ExportTestData.spread(2, 5));
-        service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN));
+        service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN));
 
         consume(ExportTestData.today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip");
 
-        // The first day is skipped (reading one row ahead, the defect shows before its first row is handed over),
-        // the second is delivered whole.
+        // The first day is skipped once the same defect came twice (reading one row ahead, the defect shows before
+        // its first row is handed over), the second is delivered whole.
         await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
         assertThat(rows).hasSize(5);
+        assertThat(formatErrors("retry")).as("the first time: exported again").isEqualTo(1);
         assertThat(formatErrors("skip")).isEqualTo(1);
+        assertThat(service().stats().requests(ApiKind.EXPORT)).isEqualTo(3);
+    }
+
+    @Test
+    void skipNeedsTheSameErrorTwiceADifferentOneIsExportedAgain() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN))
+                .failNext(1, Fault.brokenCsv(Fault.CsvDefect.BAD_QUOTE));
+
+        consume("&exportFormatErrorPolicy=skip");
+
+        // two different errors: not proven by the body, so the window is exported a third time, and delivered
+        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        assertThat(rows).hasSize(5);
+        assertThat(formatErrors("skip")).isZero();
+        assertThat(formatErrors("retry")).isEqualTo(2);
+    }
+
+    @Test
+    void aSkippedWindowKeepsTheReadinessCheckDownUntilTheNextWindowIsDelivered() throws Exception {
+        template.sendBody("dfinery:event", ExportTestData.spread(2, 5));
+        // the first day broken twice alike (skipped), the next one's answer held back for 3 s
+        service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.MISSING_FIELD))
+                .failNext(1, Fault.delay(Duration.ofSeconds(3)));
+
+        consume(ExportTestData.today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip&maxWindowsPerPoll=1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> formatErrors("skip") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service().stats().requests(ApiKind.EXPORT) == 3);
+        HealthCheck.Result health = consumerHealth();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health.getMessage()).get().asString().contains("Skipped the events export "
+                + ExportTestData.today().minusDays(2));
+        assertThat(health.getDetails()).containsEntry("dfinery.export.skipped.window", "the events export "
+                + ExportTestData.today().minusDays(2) + ".." + ExportTestData.today().minusDays(2));
+        assertThat(HealthCheckHelper.invokeLiveness(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:export")))
+                .as("liveness: a restart would not bring the rows back").allMatch(r -> r.getState() == HealthCheck.State.UP);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
+        assertThat(rows).hasSize(5);
     }
 
     @Test
     void stopStopsTheRouteAndKeepsTheCursor() throws Exception {
         template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
-        service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.BAD_UTF8));
+        service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.BAD_UTF8));
 
         consume("&exportFormatErrorPolicy=stop");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> context.getRouteController().getRouteStatus("export")
                 == ServiceStatus.Stopped);
         assertThat(cursor()).isNull();
-        assertThat(service().stats().requests(ApiKind.EXPORT)).isEqualTo(1);
+        assertThat(service().stats().requests(ApiKind.EXPORT)).as("stopped once the same error came twice")
+                .isEqualTo(2);
     }
 
     HealthCheck.Result consumerHealth() {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A server that sends the answer's headers and then stalls in the body: every wait ends within its deadline
  * (requestTimeout for an import's whole answer, exportReadTimeout for an export body) plus one second, the quota
- * guard's first request ends with it, a stop aborts a body being read, and stream bodies left open give their
+ * guard's first request ends with it, a stop aborts a stalled body being read, and stream bodies left open give their
  * concurrency slot back.
  */
 class StalledBodyTest extends DfineryTestSupport {
@@ -100,8 +101,8 @@ class StalledBodyTest extends DfineryTestSupport {
                 .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class);
-        assertThat(exchange.getException().getCause()).hasMessageContaining("exportReadTimeout");
+        assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class)
+                .hasMessageContaining("exportReadTimeout");
         assertThat(tookMs).isLessThan(1_000 + SLACK_MS);
         // The slot was given back: the next export runs.
         Exchange next = template.send("dfinery:export", e -> e.getMessage()
@@ -163,7 +164,9 @@ class StalledBodyTest extends DfineryTestSupport {
         context.stop();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(tookMs).isLessThan(5_000);
+        // The stop waits while bytes still come, and aborts a body silent for STALL_ON_STOP (ExportShutdownIT has
+        // the times): never the whole shutdown timeout.
+        assertThat(tookMs).isLessThan(TimeUnit.SECONDS.toMillis(context.getShutdownStrategy().getTimeout()));
         await().atMost(Duration.ofMillis(SLACK_MS)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().contains("dfinery://export") && t.isAlive()));
     }

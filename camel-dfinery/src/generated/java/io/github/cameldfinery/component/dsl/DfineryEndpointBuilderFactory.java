@@ -80,13 +80,18 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * What the export consumer does with a window whose body is not the
-         * expected CSV (DfineryExportFormatException): retry (the poll fails,
-         * the cursor stays and the window is exported again on the next poll;
-         * Camel's backoffErrorThreshold and backoffMultiplier space the
-         * attempts), skip (the window is recorded as skipped, logged at ERROR
-         * and counted, and the cursor moves past it), or stop (the route is
-         * stopped, the cursor stays). Rows the route received before the defect
-         * are received again if the window is exported again.
+         * expected CSV (DfineryExportFormatException) once the body proves it,
+         * the same error at the same line when the window is exported again
+         * (the first time, the window is exported again whatever the policy):
+         * retry (the poll fails, the cursor stays and the window is exported
+         * again on the next poll; Camel's backoffErrorThreshold and
+         * backoffMultiplier space the attempts), skip (the window is logged at
+         * ERROR and counted, the cursor moves past it, and the readiness check
+         * is DOWN until the next window is delivered), or stop (the route is
+         * stopped, the cursor stays). A body cut short is never a format error:
+         * it is a connection failure, exported again under every policy. Rows
+         * the route received before the defect are received again if the window
+         * is exported again.
          * 
          * The option is a:
          * <code>io.github.cameldfinery.component.DfineryExportFormatErrorPolicy</code> type.
@@ -103,13 +108,18 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * What the export consumer does with a window whose body is not the
-         * expected CSV (DfineryExportFormatException): retry (the poll fails,
-         * the cursor stays and the window is exported again on the next poll;
-         * Camel's backoffErrorThreshold and backoffMultiplier space the
-         * attempts), skip (the window is recorded as skipped, logged at ERROR
-         * and counted, and the cursor moves past it), or stop (the route is
-         * stopped, the cursor stays). Rows the route received before the defect
-         * are received again if the window is exported again.
+         * expected CSV (DfineryExportFormatException) once the body proves it,
+         * the same error at the same line when the window is exported again
+         * (the first time, the window is exported again whatever the policy):
+         * retry (the poll fails, the cursor stays and the window is exported
+         * again on the next poll; Camel's backoffErrorThreshold and
+         * backoffMultiplier space the attempts), skip (the window is logged at
+         * ERROR and counted, the cursor moves past it, and the readiness check
+         * is DOWN until the next window is delivered), or stop (the route is
+         * stopped, the cursor stays). A body cut short is never a format error:
+         * it is a connection failure, exported again under every policy. Rows
+         * the route received before the defect are received again if the window
+         * is exported again.
          * 
          * The option will be converted to a
          * <code>io.github.cameldfinery.component.DfineryExportFormatErrorPolicy</code> type.
@@ -125,14 +135,16 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * For the events consumer with outputMode=rows: the rows already
-         * delivered, keyed by their df_event_log_id (the further rows of an
-         * event with several items by df_event_log_id/1, /2, ...). A row found
-         * in it is skipped; a row is added to it only once its exchange has
-         * completed without an exception, so a replica that dies while a row is
-         * in the route leaves it to be delivered again (for example
-         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
-         * replicas).
+         * For the export consumer with outputMode=rows: the rows already
+         * delivered, keyed by what they are, not where they stand: an event row
+         * by its df_event_log_id, and one with item values by df_event_log_id/
+         * and a hash of its item columns; a profile row by df_unified_id/ and a
+         * hash of its values; identical rows of one export are counted (#2,
+         * #3). A row found in it is skipped; a row is added to it only once its
+         * exchange has completed without an exception, so a replica that dies
+         * while a row is in the route leaves it to be delivered again (for
+         * example RedisIdempotentRepository from camel-dfinery-redis, shared by
+         * the replicas).
          * 
          * The option is a:
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -147,14 +159,16 @@ public interface DfineryEndpointBuilderFactory {
             return this;
         }
         /**
-         * For the events consumer with outputMode=rows: the rows already
-         * delivered, keyed by their df_event_log_id (the further rows of an
-         * event with several items by df_event_log_id/1, /2, ...). A row found
-         * in it is skipped; a row is added to it only once its exchange has
-         * completed without an exception, so a replica that dies while a row is
-         * in the route leaves it to be delivered again (for example
-         * RedisIdempotentRepository from camel-dfinery-redis, shared by the
-         * replicas).
+         * For the export consumer with outputMode=rows: the rows already
+         * delivered, keyed by what they are, not where they stand: an event row
+         * by its df_event_log_id, and one with item values by df_event_log_id/
+         * and a hash of its item columns; a profile row by df_unified_id/ and a
+         * hash of its values; identical rows of one export are counted (#2,
+         * #3). A row found in it is skipped; a row is added to it only once its
+         * exchange has completed without an exception, so a replica that dies
+         * while a row is in the route leaves it to be delivered again (for
+         * example RedisIdempotentRepository from camel-dfinery-redis, shared by
+         * the replicas).
          * 
          * The option will be converted to a
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.

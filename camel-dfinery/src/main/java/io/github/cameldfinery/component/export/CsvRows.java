@@ -18,7 +18,9 @@ package io.github.cameldfinery.component.export;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.component.model.DfineryExportRow;
 
@@ -33,8 +36,8 @@ import io.github.cameldfinery.component.model.DfineryExportRow;
  * Reads an export's CSV (RFC 4180, header row first) one row at a time, as column-to-value maps in column order,
  * one row ahead so that the caller knows which row is the last. The header must name the dataset's columns, and
  * every row must have as many fields as the header; a body that breaks these rules, or is not CSV or not UTF-8,
- * fails with {@link DfineryExportFormatException}. A body that ends early fails with an IOException from the
- * stream, never as a short success.
+ * fails with {@link DfineryExportFormatException}. A body that ends early or breaks off fails with the stream's
+ * {@link DfineryConnectionException}, never as a short success and never as a format error.
  */
 public final class CsvRows implements AutoCloseable {
 
@@ -46,12 +49,21 @@ public final class CsvRows implements AutoCloseable {
     private final String[] header;
     private DfineryExportRow next;
     private long nextLine;
+    private long currentLine;
     private long index = -1;
 
     /**
-     * @param required the columns the header must name
+     * @param required the columns the header must name, which DFINERY includes in every export
      */
     public CsvRows(ExportBodyStream body, List<String> required) throws IOException {
+        this(body, whyRequired(required));
+    }
+
+    /**
+     * @param required the columns the header must name, each with why, for the message
+     *                 ({@code which DFINERY includes in every export})
+     */
+    public CsvRows(ExportBodyStream body, Map<String, String> required) throws IOException {
         this.body = body;
         this.rows = guard(() -> READER.readValues(body), 1);
         String[] first = guard(() -> rows.hasNextValue() ? rows.nextValue() : null, 1);
@@ -70,14 +82,26 @@ public final class CsvRows implements AutoCloseable {
     /** The next row; afterwards {@link #isLast()} tells whether it was the last one. */
     public DfineryExportRow next() throws IOException {
         DfineryExportRow current = next;
+        long line = nextLine;
         advance();
         index++;
+        currentLine = line;
         return current;
     }
 
     /** The 0-based index of the row last returned. */
     public long index() {
         return index;
+    }
+
+    /** The 1-based line of the body where the row last returned starts. */
+    public long rowLine() {
+        return currentLine;
+    }
+
+    /** The columns of the header row, in order. */
+    public List<String> header() {
+        return List.of(header);
     }
 
     public boolean isLast() {
@@ -108,7 +132,13 @@ public final class CsvRows implements AutoCloseable {
         nextLine = line;
     }
 
-    private String[] checkedHeader(String[] names, List<String> required) {
+    private static Map<String, String> whyRequired(List<String> required) {
+        Map<String, String> why = new LinkedHashMap<>();
+        required.forEach(column -> why.put(column, "which DFINERY includes in every export"));
+        return why;
+    }
+
+    private String[] checkedHeader(String[] names, Map<String, String> required) {
         Set<String> seen = new HashSet<>();
         for (String name : names) {
             if (name.isBlank()) {
@@ -120,10 +150,11 @@ public final class CsvRows implements AutoCloseable {
                         + shorten(name) + "' twice", null);
             }
         }
-        List<String> missing = required.stream().filter(column -> !seen.contains(column)).toList();
+        List<String> missing = required.entrySet().stream().filter(column -> !seen.contains(column.getKey()))
+                .map(column -> column.getKey() + " (" + column.getValue() + ")").toList();
         if (!missing.isEmpty()) {
-            throw new DfineryExportFormatException(body.window(), 1, "the header row lacks the column(s) " + missing
-                    + " of the export; it starts " + shorten(Arrays.toString(names)), null);
+            throw new DfineryExportFormatException(body.window(), 1, "the header row lacks the column "
+                    + String.join(" and the column ", missing) + "; it starts " + shorten(Arrays.toString(names)), null);
         }
         return names;
     }
@@ -139,15 +170,12 @@ public final class CsvRows implements AutoCloseable {
         try {
             return read.get();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof IOException && body.brokeOff()) {
-                throw (IOException) e;
+            if (body.brokeOff()) {
+                throw body.connectionFailure();
             }
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof IOException)) {
                 cause = cause.getCause();
-            }
-            if (cause instanceof IOException && body.brokeOff()) {
-                throw (IOException) cause;
             }
             String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             throw new DfineryExportFormatException(body.window(), line, shorten(what.lines().findFirst().orElse(what)),

@@ -27,12 +27,12 @@ public final class ExportBodies {
     private final Set<ExportBodyStream> open = ConcurrentHashMap.newKeySet();
 
     ExportBodyStream open(InputStream in, String window, Duration readTimeout, ScheduledExecutorService timer,
-                          Runnable onClose) {
+                          Runnable onClose, boolean closeDelimited) {
         ExportBodyStream[] body = new ExportBodyStream[1];
         body[0] = new ExportBodyStream(in, window, readTimeout, timer, () -> {
             open.remove(body[0]);
             onClose.run();
-        });
+        }, closeDelimited);
         open.add(body[0]);
         return body[0];
     }

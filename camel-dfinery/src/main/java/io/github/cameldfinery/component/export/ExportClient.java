@@ -17,6 +17,7 @@ package io.github.cameldfinery.component.export;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,7 +75,9 @@ public final class ExportClient {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         String mediaType = type.split(";", 2)[0].trim();
         // Every body is read under exportReadTimeout, failure answers too: a server may stall in any of them.
-        ExportBodyStream body = bodies.open(response.body(), request.describe(), readTimeout, timer, onClose);
+        boolean csv = response.statusCode() == 200 && CSV_TYPES.contains(mediaType);
+        ExportBodyStream body = bodies.open(response.body(), request.describe(), readTimeout, timer, onClose,
+                csv && isCloseDelimited(response));
         if (response.statusCode() != 200 || mediaType.equals("application/json")) {
             throw failure(request, response, body);
         }
@@ -86,12 +89,22 @@ public final class ExportClient {
         return body;
     }
 
+    /**
+     * Whether the body's end is only the connection's: HTTP/1.x without Content-Length or chunking, as an HTTP/1.0
+     * proxy answers. HTTP/2 frames mark a body's end, and a length or chunks tell a body cut short.
+     */
+    static boolean isCloseDelimited(HttpResponse<?> response) {
+        return response.version() == HttpClient.Version.HTTP_1_1
+               && response.headers().firstValue("Content-Length").isEmpty()
+               && response.headers().firstValue("Transfer-Encoding").isEmpty();
+    }
+
     /** The first characters of a body that is not CSV, for the message; the rest is not read. */
     private static String start(ExportBodyStream body) {
         try (body) {
             String text = new String(body.readNBytes(120), StandardCharsets.UTF_8);
             return text.replaceAll("\\s+", " ").trim();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "(unreadable)";
         }
     }
@@ -101,7 +114,7 @@ public final class ExportClient {
         String body;
         try (in) {
             body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             body = "";
         }
         String message = null;

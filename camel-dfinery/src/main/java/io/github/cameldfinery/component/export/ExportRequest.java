@@ -52,13 +52,36 @@ public record ExportRequest(DfineryExportDataset dataset, DfineryConditionType e
     }
 
     /**
-     * The columns every answer to this export has, whatever properties it asks for: the unified id, and for events
-     * the system columns DFINERY documents. A header row without them is not this export's CSV.
+     * The columns an answer to this export must have: df_unified_id, which DFINERY always includes whatever the
+     * filters say. A header row without it is not an export's CSV. (The export consumer also needs the row keys of
+     * its idempotentRepository.) Every other column may be missing: see {@link #documentedColumns()}.
      */
     public List<String> requiredColumns() {
-        return dataset == DfineryExportDataset.events
-                ? List.of("df_unified_id", "event_name", "df_api_version", "df_server_datetime", "df_correction_datetime")
-                : List.of("df_unified_id");
+        return List.of(RowKeys.UNIFIED_ID);
+    }
+
+    /**
+     * The columns DFINERY documents for every answer to this export, besides df_unified_id: for events the system
+     * columns of the API guide (event_name, df_api_version, df_server_datetime, df_correction_datetime) and the
+     * event's log id and external id that this project's reading of the API adds; for user profiles
+     * df_external_id when the identities asked for include it. The component needs none of them to deliver a row.
+     */
+    public List<String> documentedColumns() {
+        if (dataset == DfineryExportDataset.events) {
+            return List.of("event_name", "df_api_version", "df_server_datetime", "df_correction_datetime",
+                    RowKeys.EVENT_LOG_ID, "df_external_id");
+        }
+        boolean externalId = identitiesCondition == DfineryConditionType.all
+                             || identitiesCondition == DfineryConditionType.include && identities.contains("df_external_id");
+        return externalId ? List.of("df_external_id") : List.of();
+    }
+
+    /**
+     * Whether this export names every column it asks for (properties include a list), so that a column beyond the
+     * documented ones and the listed properties is one nobody asked for.
+     */
+    public boolean namesItsColumns() {
+        return propertiesCondition == DfineryConditionType.include;
     }
 
     /** The export as messages name it: {@code the events export 2026-11-01..2026-11-01}. */

@@ -77,10 +77,22 @@ public interface DfineryMetrics {
     }
 
     /**
-     * An export window's body was not the expected CSV; {@code action} is what exportFormatErrorPolicy did with it
-     * ({@code retry}, {@code skip}, {@code stop}).
+     * An export window's body was not the expected CSV; {@code action} is what was done with it: {@code retry} (the
+     * window is exported again: under the policy retry, or the first time under any policy), {@code skip} or
+     * {@code stop} (the same error at the same line a second time, under those policies).
      */
     default void exportFormatError(String serviceId, String action) {
+    }
+
+    /** An export call's CSV lacks {@code column}, which DFINERY documents for it; its rows are delivered all the same. */
+    default void exportColumnMissing(String serviceId, String dataset, String column) {
+    }
+
+    /**
+     * An export call's CSV has columns beyond the documented ones and the properties it asked for (an export whose
+     * properties are a list to include); its rows are delivered with them.
+     */
+    default void exportColumnsAdded(String serviceId, String dataset) {
     }
 
     /** A gauge of how many closed days the cursor {@code cursorKey} is behind. */

@@ -119,6 +119,18 @@ public final class MicrometerDfineryMetrics implements DfineryMetrics {
     }
 
     @Override
+    public void exportColumnMissing(String serviceId, String dataset, String column) {
+        counter("dfinery.export.columns.missing", "Export calls whose CSV lacks a documented column", null,
+                "service", serviceId, "dataset", dataset, "column", column).increment();
+    }
+
+    @Override
+    public void exportColumnsAdded(String serviceId, String dataset) {
+        counter("dfinery.export.columns.added", "Export calls whose CSV has columns nobody asked for", null,
+                "service", serviceId, "dataset", dataset).increment();
+    }
+
+    @Override
     public void exportCursorLag(String serviceId, String cursorKey, DoubleSupplier days) {
         gauge("dfinery.export.cursor.lag", "Closed days the export cursor is behind", "days", days,
                 "service", serviceId, "cursor", cursorKey);
