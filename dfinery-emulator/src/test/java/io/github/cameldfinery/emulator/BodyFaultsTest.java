@@ -18,6 +18,7 @@ package io.github.cameldfinery.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -139,10 +140,16 @@ class BodyFaultsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
-        try (InputStream body = response.body()) {
-            assertThat(body.readNBytes(healthy.length - 3)).isEqualTo(Arrays.copyOf(healthy, healthy.length - 3));
-            assertThatThrownBy(body::read).as("a chunked body cut short never ends").isInstanceOf(IOException.class);
-        }
+        // The client may drop the bytes it holds once it sees the connection close inside a chunk: what arrives is a
+        // part of the body, and the body never ends.
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        InputStream body = response.body();
+        assertThatThrownBy(() -> body.transferTo(received)).as("a chunked body cut short never ends")
+                .isInstanceOf(IOException.class);
+        body.close();
+        byte[] part = received.toByteArray();
+        assertThat(part.length).as("bytes before the cut").isLessThanOrEqualTo(healthy.length - 3);
+        assertThat(part).isEqualTo(Arrays.copyOf(healthy, part.length));
     }
 
     @Test
