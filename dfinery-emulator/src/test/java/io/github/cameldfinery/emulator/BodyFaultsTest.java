@@ -17,6 +17,7 @@ package io.github.cameldfinery.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -166,8 +167,9 @@ class BodyFaultsTest {
 
         List<String> rows = healthy.lines().toList();
         assertThat(reversed.lines().toList()).containsExactly(rows.get(0), rows.get(3), rows.get(2), rows.get(1));
-        assertThat(service.recentRequests()).last().extracting(RecordedRequest::code)
-                .isEqualTo("fault:REVERSED_ITEM_ROWS");
+        // Recorded once the body is written, which may be after the client has read it.
+        await().untilAsserted(() -> assertThat(service.recentRequests()).last().extracting(RecordedRequest::code)
+                .isEqualTo("fault:REVERSED_ITEM_ROWS"));
     }
 
     @Test
