@@ -75,7 +75,7 @@ class SpringBootSnippetsTest {
             DfineryConfiguration config = configuration(app);
             assertThat(config.getServiceId()).as("${DFINERY_SERVICE_ID:gateway} without the variable").isEqualTo("gateway");
             assertThat(config.getRateLimitMaxWait()).as("1m").isEqualTo(60_000);
-            // the emulator takes only the token of the environment: ${DFINERY_IMPORT_TOKEN:} resolved it
+            // the emulator takes only the token of the environment, which the component read itself
             sendsAnEvent(app, emulator);
         });
         scenarios.put("spring-boot/setup-replicas-yaml", (app, emulator) -> {
