@@ -33,11 +33,11 @@ import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
-import io.github.cameldfinery.emulator.junit.ScaledQuota;
 import io.github.cameldfinery.emulator.quota.WindowCount;
 import io.github.cameldfinery.emulator.state.EmulatedService;
 import io.github.cameldfinery.emulator.state.StoredEvent;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
+import io.github.cameldfinery.testsupport.ScaledQuota;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**

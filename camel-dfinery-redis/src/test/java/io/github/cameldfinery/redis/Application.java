@@ -32,7 +32,7 @@ import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.ScaledQuota;
+import io.github.cameldfinery.testsupport.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 

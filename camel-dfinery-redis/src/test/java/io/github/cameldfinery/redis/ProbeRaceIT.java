@@ -34,7 +34,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameldfinery.component.http.RateLimitState;
 import io.github.cameldfinery.component.quota.QuotaGuard;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -16,7 +16,7 @@
 package io.github.cameldfinery.redis;
 
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**

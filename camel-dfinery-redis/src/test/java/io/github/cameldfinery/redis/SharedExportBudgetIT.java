@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.github.cameldfinery.component.spi.DfineryExportBudget;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -32,7 +32,7 @@ import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
-import io.github.cameldfinery.emulator.junit.ScaledQuota;
+import io.github.cameldfinery.testsupport.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -19,13 +19,14 @@ import static io.github.cameldfinery.emulator.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.FakeClock;
 import io.github.cameldfinery.emulator.state.ProfileSnapshot;
 import io.github.cameldfinery.emulator.state.StoredEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The reference's example requests, sent as its curl examples send them, get the documented answers. */
 class DocumentedExamplesTest {
 
-    static final FakeClock CLOCK = new FakeClock(Instant.parse("2024-08-27T03:00:00Z"));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-27T03:00:00Z"), ZoneOffset.UTC);
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().clock(CLOCK)

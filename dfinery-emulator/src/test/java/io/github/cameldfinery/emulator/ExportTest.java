@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,6 @@ import io.github.cameldfinery.emulator.config.Registry;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.FakeClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExportTest {
 
     // "Today" is 2026-03-10 UTC: the lookback reaches 2026-02-08.
-    static final FakeClock CLOCK = new FakeClock(Instant.parse("2026-03-10T08:00:00Z"));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
 
     @RegisterExtension
     static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().clock(CLOCK)

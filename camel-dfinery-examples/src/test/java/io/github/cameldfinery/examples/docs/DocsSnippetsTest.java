@@ -115,6 +115,7 @@ class DocsSnippetsTest {
         scenarios.put("component-service-ids", this::serviceIds);
         scenarios.put("component-endpoint-dsl", this::endpointDsl);
         scenarios.put("emulator-config", this::emulatorConfig);
+        scenarios.put("emulator-test-support-dependency", this::dependenciesOfTheProject);
         scenarios.put("export-incremental", this::exportIncremental);
         scenarios.put("export-yaml", this::exportYaml);
         scenarios.put("export-file-cursor", this::exportFileCursor);

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.cameldfinery.component.spi.DfineryRequestCount.Window;
-import io.github.cameldfinery.emulator.junit.FakeClock;
+import io.github.cameldfinery.testsupport.FakeClock;
 import org.junit.jupiter.api.Test;
 
 /** What a store does with the server's counts, as the SPI describes it, on the in-memory store. */

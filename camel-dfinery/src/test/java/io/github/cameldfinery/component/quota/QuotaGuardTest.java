@@ -29,8 +29,8 @@ import io.github.cameldfinery.component.http.RateLimitState;
 import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
 import io.github.cameldfinery.component.spi.DfineryRequestCount;
-import io.github.cameldfinery.emulator.junit.FakeClock;
-import io.github.cameldfinery.emulator.junit.ManualTimer;
+import io.github.cameldfinery.testsupport.FakeClock;
+import io.github.cameldfinery.testsupport.ManualTimer;
 import org.junit.jupiter.api.Test;
 
 /**

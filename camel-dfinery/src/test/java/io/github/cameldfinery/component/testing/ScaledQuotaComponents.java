@@ -20,7 +20,7 @@ import java.time.Duration;
 
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.DfineryConfiguration;
-import io.github.cameldfinery.emulator.junit.ScaledQuota;
+import io.github.cameldfinery.testsupport.ScaledQuota;
 
 /** Components whose event quota is a {@link ScaledQuota}, as the quota tests of every module set them up. */
 public final class ScaledQuotaComponents {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

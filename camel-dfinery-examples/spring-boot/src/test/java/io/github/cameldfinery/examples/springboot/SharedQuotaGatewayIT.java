@@ -28,7 +28,7 @@ import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -38,7 +38,7 @@ import io.github.cameldfinery.component.DfineryConfiguration;
 import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
-import io.github.cameldfinery.emulator.junit.RedisServerExtension;
+import io.github.cameldfinery.testsupport.RedisServerExtension;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.emulator.junit;
+package io.github.cameldfinery.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;

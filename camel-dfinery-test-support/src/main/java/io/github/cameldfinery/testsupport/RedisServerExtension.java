@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.cameldfinery.emulator.junit;
+package io.github.cameldfinery.testsupport;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code redis-server} process for a test class, on a free loopback port, with no persistence, for tests of
- * replicas that share state on Redis (alone, or beside {@link DfineryEmulatorExtension}). It can be stopped (as a
- * crash: SIGKILL) and started again on the same port, to test what happens while Redis is away, and is killed after
- * the class. Needs {@code redis-server} on the PATH or in /usr/bin (Debian's package {@code redis-server}).
+ * replicas that share state on Redis (alone, or beside the emulator's {@code DfineryEmulatorExtension}). It can be
+ * stopped (as a crash: SIGKILL) and started again on the same port, to test what happens while Redis is away, and is
+ * killed after the class. Needs {@code redis-server} on the PATH or in /usr/bin (Debian's package {@code redis-server}).
  *
  * <pre>{@code
  * @RegisterExtension
