@@ -24,25 +24,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.github.cameldfinery.component.error.DfineryConnectionException;
+import io.github.cameldfinery.testsupport.FakeClock;
+import io.github.cameldfinery.testsupport.ManualTimer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first request after a start is the guard's probe: whatever way it ends, the guard lets the next requests go,
- * and it ends within the request timeout, so nobody waits for it longer.
+ * and it ends at the request timeout, so nobody waits for it longer. The component runs on a clock and timer the
+ * test moves: the timeout passes when the test says, not in real time.
  */
 class QuotaGuardFailurePathsTest extends DfineryTestSupport {
 
     /** What the n-th request (0-based) does instead of going to the emulator; null to go to the emulator. */
     IntFunction<CompletableFuture<HttpResponse<Object>>> override = n -> null;
     final CompletableFuture<HttpResponse<Object>> neverAnswered = new CompletableFuture<>();
+    final FakeClock clock = new FakeClock(Instant.parse("2026-03-10T08:00:00Z"));
+    final ManualTimer timer = new ManualTimer(clock);
     FaultyClient client;
 
     @AfterEach
@@ -53,7 +59,9 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     @Override
     protected org.apache.camel.CamelContext createCamelContext() throws Exception {
         org.apache.camel.CamelContext context = super.createCamelContext();
-        DfineryConfiguration config = context.getComponent("dfinery", DfineryComponent.class).getConfiguration();
+        DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
+        component.useTime(clock, timer);
+        DfineryConfiguration config = component.getConfiguration();
         client = new FaultyClient(HttpClient.newHttpClient());
         config.setHttpClient(client);
         config.setRequestTimeout(500);
@@ -83,15 +91,18 @@ class QuotaGuardFailurePathsTest extends DfineryTestSupport {
     void aProbeThatNeverAnswersEndsAtItsDeadlineAndTheNextRequestIsSent() throws Exception {
         override = n -> n == 0 ? neverAnswered : null;
 
-        long start = System.nanoTime();
         CompletableFuture<Exchange> hanging = template.asyncSend("dfinery:event", e -> e.getMessage().setBody(login("u1")));
         await().atMost(Duration.ofSeconds(5)).until(() -> client.calls.get() == 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event?requestTimeout=5000",
                 e -> e.getMessage().setBody(login("u2")));
+        DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
+        await().until(() -> component.quotaGuards().snapshots().get(0).waiting() == 1);
 
         // requestTimeout (500 ms) bounds the whole answer: the probe ends, and with it the wait for its answer.
+        timer.advance(Duration.ofMillis(499));
+        assertThat(hanging).as("before its deadline").isNotDone();
+        timer.advance(Duration.ofMillis(1));
         Exchange timedOut = hanging.get(5, TimeUnit.SECONDS);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500 + 1_000);
         assertThat(timedOut.getException()).isInstanceOf(DfineryConnectionException.class)
                 .hasMessageContaining("request timeout");
         assertThat(waiting.get(5, TimeUnit.SECONDS).getException()).isNull();
