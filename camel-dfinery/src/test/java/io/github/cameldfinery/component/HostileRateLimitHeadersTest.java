@@ -16,34 +16,39 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.model.DfineryEvent;
+import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.component.testing.ScaledQuotaComponents;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
+import io.github.cameldfinery.testsupport.FakeClock;
+import io.github.cameldfinery.testsupport.ManualTimer;
 import io.github.cameldfinery.testsupport.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server whose {@code x-ratelimit-reset} cannot be believed (far in the future, in the past, beyond what an
  * {@code Instant} holds, not a number): the guard holds it to the configured window, never fails a request whose
- * events were stored because of it, and never releases its queue into a window the server has not given.
+ * events were stored because of it, and never releases its queue into a window the server has not given. The
+ * emulator and the component run on one clock the test moves: a window passes when the test says, not in real time.
  */
 class HostileRateLimitHeadersTest {
 
@@ -51,13 +56,22 @@ class HostileRateLimitHeadersTest {
     static final Duration WINDOW = Duration.ofSeconds(1);
     /** The service "tight": DFINERY's quota as the server counts it, far below what the component is told. */
     static final ScaledQuota TIGHT = new ScaledQuota(5, Duration.ofSeconds(4));
+    /** At the start of a window of every quota here (the emulator counts windows from the epoch). */
+    static final Instant START = Instant.parse("2026-03-10T08:00:00Z");
+    static final FakeClock CLOCK = new FakeClock(START);
 
     @RegisterExtension
-    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig()
+    static DfineryEmulatorExtension dfinery = new DfineryEmulatorExtension(new EmulatorConfig().clock(CLOCK)
             .service(new ServiceConfig("shop", "imp", "exp"))
             .service(new ServiceConfig("tight", "imp", "exp").rateLimit(ApiKind.EVENT, TIGHT.rateLimit())));
 
+    final ManualTimer timer = new ManualTimer(CLOCK);
     CamelContext context;
+
+    @BeforeEach
+    void startOfAWindow() {
+        CLOCK.set(START);
+    }
 
     @AfterEach
     void stop() {
@@ -76,6 +90,7 @@ class HostileRateLimitHeadersTest {
             component.getConfiguration().setHttpClient(client);
         }
         component.getConfiguration().setMaxRetries(0);
+        component.useTime(CLOCK, timer);
         context = new DefaultCamelContext();
         context.addComponent("dfinery", component);
         context.start();
@@ -91,13 +106,49 @@ class HostileRateLimitHeadersTest {
         return done;
     }
 
+    List<CompletableFuture<Exchange>> sendAsync(String uri, int messages, String user) {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            DfineryEvent event = SampleEvents.login(user + i);
+            sent.add(context.createProducerTemplate().asyncSend(uri, e -> e.getMessage().setBody(event)));
+        }
+        return sent;
+    }
+
+    /**
+     * Runs what the component's timer has due until every send is done. Whenever every send left waits in the quota
+     * guard (none is on its way), the clock moves on by {@code step}, at most {@code steps} times: what is sent meets
+     * the window it would meet in real time.
+     */
+    List<Exchange> drive(List<CompletableFuture<Exchange>> sent, Duration step, int steps) {
+        for (int moved = 0; ; moved++) {
+            await().until(() -> {
+                timer.runDue();
+                long pending = sent.stream().filter(f -> !f.isDone()).count();
+                return pending == 0 || pending == waiting();
+            });
+            if (sent.stream().allMatch(CompletableFuture::isDone)) {
+                return sent.stream().map(CompletableFuture::join).toList();
+            }
+            assertThat(moved).as("windows waited for").isLessThan(steps);
+            timer.advance(step);
+        }
+    }
+
+    int waiting() {
+        return context.getComponent("dfinery", DfineryComponent.class).quotaGuards().snapshots().stream()
+                .mapToInt(QuotaGuard.Snapshot::waiting).sum();
+    }
+
     @Test
     void aResetInTheYear3000OnA200IsHeldToTheWindow() {
         // The first answer says the window is spent until the year 3000; the server is healthy.
         start(new RewritingClient((n, response) -> n == 0 ? RewritingClient.rateLimit("1m", "0", YEAR_3000) : null),
                 Duration.ofSeconds(5));
 
-        List<Exchange> done = sendEach("dfinery:event", 4);
+        List<Exchange> done = new ArrayList<>(sendEach("dfinery:event", 1));
+        // Held to the window: they wait for it once (rateLimitMaxWait 5 s); a wait till the year 3000 refuses them.
+        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), WINDOW, 1));
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
         assertThat(dfinery.service("shop").events()).hasSize(4);
@@ -108,7 +159,9 @@ class HostileRateLimitHeadersTest {
         start(new RewritingClient((n, response) -> RewritingClient.rateLimit("1m", "0", YEAR_3000), n -> n == 0),
                 Duration.ofSeconds(5));
 
-        List<Exchange> done = sendEach("dfinery:event", 4);
+        List<Exchange> done = new ArrayList<>(sendEach("dfinery:event", 1));
+        // After a 429 the guard waits some windows, within rateLimitMaxWait (5 s): not till the year 3000.
+        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), WINDOW, 5));
 
         assertThat(done.get(0).getException()).isInstanceOf(DfineryRateLimitException.class);
         assertThat(((DfineryRateLimitException) done.get(0).getException()).isRefusedLocally()).isFalse();
@@ -129,11 +182,10 @@ class HostileRateLimitHeadersTest {
     }
 
     @Test
-    void aResetInThePastOnA429DoesNotReleaseTheQueueIntoAWall() throws Exception {
+    void aResetInThePastOnA429DoesNotReleaseTheQueueIntoAWall() {
         // Someone else spent the window of 5 requests per 4 s; the server's resets all lie 10 s in the past.
-        TIGHT.awaitWindowStart();
         start(new RewritingClient((n, response) -> RewritingClient.rateLimit("4s", "0",
-                Long.toString(System.currentTimeMillis() - 10_000))), TIGHT.window(), Duration.ofSeconds(2));
+                Long.toString(CLOCK.millis() - 10_000))), TIGHT.window(), Duration.ofSeconds(2));
         for (int i = 0; i < 5; i++) {
             DfineryEvent event = SampleEvents.login("other" + i);
             context.createProducerTemplate().send("dfinery:event?serviceId=tight&quotaGuard=false",
@@ -141,16 +193,8 @@ class HostileRateLimitHeadersTest {
         }
         assertThat(dfinery.service("tight").events()).hasSize(5);
 
-        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            DfineryEvent event = SampleEvents.login("u" + i);
-            sent.add(context.createProducerTemplate().asyncSend("dfinery:event?serviceId=tight",
-                    e -> e.getMessage().setBody(event)));
-        }
-        List<Exchange> done = new ArrayList<>();
-        for (CompletableFuture<Exchange> future : sent) {
-            done.add(future.get(30, TimeUnit.SECONDS));
-        }
+        // The clock stands still: no new window comes to let any of them go.
+        List<Exchange> done = drive(sendAsync("dfinery:event?serviceId=tight", 11, "u"), WINDOW, 0);
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isInstanceOf(DfineryRateLimitException.class));
         assertThat(dfinery.service("tight").stats().rejections("40401"))
@@ -163,7 +207,6 @@ class HostileRateLimitHeadersTest {
     @Test
     void aLocalRefusalSaysWhatTheServerSaid() {
         // The server allows 5 per 4 s; the component is configured with 1000 per second.
-        TIGHT.awaitWindowStart();
         start(null, Duration.ZERO);
 
         List<Exchange> done = sendEach("dfinery:event?serviceId=tight", 6);
