@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
@@ -44,6 +45,28 @@ public final class ManualTimer extends AbstractExecutorService implements Schedu
     public void advance(Duration by) {
         clock.advance(by);
         runDue();
+    }
+
+    /** When the earliest task still to run is due; empty when no task waits. */
+    public synchronized Optional<Instant> nextTask() {
+        tasks.removeIf(Task::isDone);
+        return tasks.stream().map(t -> t.at).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Moves the clock on to the earliest task still to run, unless that is due already, and runs what is due then;
+     * returns false, moving nothing, when no task waits.
+     */
+    public boolean advanceToNextTask() {
+        Instant next = nextTask().orElse(null);
+        if (next == null) {
+            return false;
+        }
+        if (next.isAfter(clock.instant())) {
+            clock.set(next);
+        }
+        runDue();
+        return true;
     }
 
     /** Runs every task whose time has come, earliest first, including those they schedule for now. */

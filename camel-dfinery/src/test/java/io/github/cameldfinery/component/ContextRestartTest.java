@@ -17,11 +17,12 @@ package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.testing.ApplicationBeans;
@@ -32,6 +33,8 @@ import io.github.cameldfinery.emulator.DfineryEmulator;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
 import io.github.cameldfinery.emulator.faults.Fault;
+import io.github.cameldfinery.testsupport.FakeClock;
+import io.github.cameldfinery.testsupport.ManualTimer;
 import io.github.cameldfinery.testsupport.ScaledQuota;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -45,23 +48,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Camel context stopped and started again with its routes (a redeploy, a management restart): the producers,
- * the quota guard, retries and waiting for the quota's reset all work after the start as before it.
+ * the quota guard, retries and waiting for the quota's reset all work after the start as before it. The emulator and
+ * the component run on one clock the test moves: the reset comes when the test says, not in real time.
  */
 class ContextRestartTest {
 
     static final int LIMIT = 4;
     static final ScaledQuota QUOTA = new ScaledQuota(LIMIT, Duration.ofSeconds(2));
 
+    /** At the start of one of the emulator's windows (counted from the epoch). */
+    final FakeClock clock = new FakeClock(Instant.parse("2026-03-10T08:00:00Z"));
+    final ManualTimer timer = new ManualTimer(clock);
+    final InFlightClient client = new InFlightClient(HttpClient.newHttpClient());
+    DfineryComponent component;
     DfineryEmulator emulator;
     CamelContext context;
     final ApplicationBeans beans = new ApplicationBeans();
 
     @BeforeEach
     void start() throws Exception {
-        emulator = DfineryEmulator.start(new EmulatorConfig()
+        emulator = DfineryEmulator.start(new EmulatorConfig().clock(clock)
                 .service(new ServiceConfig("shop", "imp", "exp").rateLimit(ApiKind.EVENT, QUOTA.rateLimit())));
         context = new DefaultCamelContext(new DefaultRegistry(beans));
-        beans.bind("dfinery", ScaledQuotaComponents.forShop(emulator.baseUri(), QUOTA, Duration.ofSeconds(5)));
+        component = ScaledQuotaComponents.forShop(emulator.baseUri(), QUOTA, Duration.ofSeconds(5));
+        component.useTime(clock, timer);
+        component.getConfiguration().setHttpClient(client);
+        beans.bind("dfinery", component);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -84,10 +96,8 @@ class ContextRestartTest {
             DfineryEvent event = SampleEvents.login(prefix + i);
             sent.add(template.asyncSend("direct:events", e -> e.getMessage().setBody(event)));
         }
-        List<Exchange> done = new ArrayList<>();
-        for (CompletableFuture<Exchange> future : sent) {
-            done.add(future.get(20, TimeUnit.SECONDS));
-        }
+        // Twice the limit, after a spent window, and one failure to retry: three windows at most.
+        List<Exchange> done = ManualTimeSends.drive(timer, clock, client, sent, QUOTA.window().multipliedBy(3));
         template.stop();
         return done;
     }

@@ -16,8 +16,8 @@
 package io.github.cameldfinery.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.model.DfineryEvent;
-import io.github.cameldfinery.component.quota.QuotaGuard;
 import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.component.testing.ScaledQuotaComponents;
 import io.github.cameldfinery.emulator.ApiKind;
@@ -66,6 +65,7 @@ class HostileRateLimitHeadersTest {
             .service(new ServiceConfig("tight", "imp", "exp").rateLimit(ApiKind.EVENT, TIGHT.rateLimit())));
 
     final ManualTimer timer = new ManualTimer(CLOCK);
+    InFlightClient client;
     CamelContext context;
 
     @BeforeEach
@@ -86,9 +86,8 @@ class HostileRateLimitHeadersTest {
 
     CamelContext start(RewritingClient client, Duration window, Duration maxWait) {
         DfineryComponent component = ScaledQuotaComponents.forShop(dfinery.baseUri(), new ScaledQuota(1000, window), maxWait);
-        if (client != null) {
-            component.getConfiguration().setHttpClient(client);
-        }
+        this.client = new InFlightClient(client != null ? client : HttpClient.newHttpClient());
+        component.getConfiguration().setHttpClient(this.client);
         component.getConfiguration().setMaxRetries(0);
         component.useTime(CLOCK, timer);
         context = new DefaultCamelContext();
@@ -115,29 +114,9 @@ class HostileRateLimitHeadersTest {
         return sent;
     }
 
-    /**
-     * Runs what the component's timer has due until every send is done. Whenever every send left waits in the quota
-     * guard (none is on its way), the clock moves on by {@code step}, at most {@code steps} times: what is sent meets
-     * the window it would meet in real time.
-     */
-    List<Exchange> drive(List<CompletableFuture<Exchange>> sent, Duration step, int steps) {
-        for (int moved = 0; ; moved++) {
-            await().until(() -> {
-                timer.runDue();
-                long pending = sent.stream().filter(f -> !f.isDone()).count();
-                return pending == 0 || pending == waiting();
-            });
-            if (sent.stream().allMatch(CompletableFuture::isDone)) {
-                return sent.stream().map(CompletableFuture::join).toList();
-            }
-            assertThat(moved).as("windows waited for").isLessThan(steps);
-            timer.advance(step);
-        }
-    }
-
-    int waiting() {
-        return context.getComponent("dfinery", DfineryComponent.class).quotaGuards().snapshots().stream()
-                .mapToInt(QuotaGuard.Snapshot::waiting).sum();
+    /** Waits for the sends, moving the clock on by at most {@code atMost}, as the requests need it. */
+    List<Exchange> drive(List<CompletableFuture<Exchange>> sent, Duration atMost) {
+        return ManualTimeSends.drive(timer, CLOCK, client, sent, atMost);
     }
 
     @Test
@@ -148,7 +127,7 @@ class HostileRateLimitHeadersTest {
 
         List<Exchange> done = new ArrayList<>(sendEach("dfinery:event", 1));
         // Held to the window: they wait for it once (rateLimitMaxWait 5 s); a wait till the year 3000 refuses them.
-        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), WINDOW, 1));
+        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), Duration.ofSeconds(5)));
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
         assertThat(dfinery.service("shop").events()).hasSize(4);
@@ -160,8 +139,8 @@ class HostileRateLimitHeadersTest {
                 Duration.ofSeconds(5));
 
         List<Exchange> done = new ArrayList<>(sendEach("dfinery:event", 1));
-        // After a 429 the guard waits some windows, within rateLimitMaxWait (5 s): not till the year 3000.
-        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), WINDOW, 5));
+        // After a 429 the guard waits, within rateLimitMaxWait (5 s): not till the year 3000.
+        done.addAll(drive(sendAsync("dfinery:event", 3, "v"), Duration.ofSeconds(5)));
 
         assertThat(done.get(0).getException()).isInstanceOf(DfineryRateLimitException.class);
         assertThat(((DfineryRateLimitException) done.get(0).getException()).isRefusedLocally()).isFalse();
@@ -194,7 +173,7 @@ class HostileRateLimitHeadersTest {
         assertThat(dfinery.service("tight").events()).hasSize(5);
 
         // The clock stands still: no new window comes to let any of them go.
-        List<Exchange> done = drive(sendAsync("dfinery:event?serviceId=tight", 11, "u"), WINDOW, 0);
+        List<Exchange> done = drive(sendAsync("dfinery:event?serviceId=tight", 11, "u"), Duration.ZERO);
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isInstanceOf(DfineryRateLimitException.class));
         assertThat(dfinery.service("tight").stats().rejections("40401"))
