@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 class ExportConsumerTest extends DfineryTestSupport {
 
     final List<Exchange> received = new CopyOnWriteArrayList<>();
+    final PollCounter polls = new PollCounter();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -62,10 +63,11 @@ class ExportConsumerTest extends DfineryTestSupport {
     }
 
     void startRoute(String uri) throws Exception {
+        context.getRegistry().bind("polls", polls);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("export").process(received::add);
+                from(uri + "&pollStrategy=#polls").routeId("export").process(received::add);
             }
         });
     }
@@ -93,8 +95,7 @@ class ExportConsumerTest extends DfineryTestSupport {
         startRoute("dfinery:export?startDate=" + start + "&delay=50&maxWindowsPerPoll=4");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 120);
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                .until(() -> service().stats().requests(ApiKind.EXPORT) >= 3);
+        polls.awaitTwoMore();
         List<Map<String, String>> rows = rows();
         assertThat(rows).hasSize(120);
         assertThat(rows).extracting(r -> r.get("df_event_log_id")).doesNotHaveDuplicates()
@@ -121,7 +122,7 @@ class ExportConsumerTest extends DfineryTestSupport {
                    + "&windowDays=2&delay=20&exportQuota=3&exportQuotaWindow=1h");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 12);
-        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        polls.awaitTwoMore();
 
         assertThat(received).hasSize(12);
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("3 calls of 2 days, then the quota is spent")

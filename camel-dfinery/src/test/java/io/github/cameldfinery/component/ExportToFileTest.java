@@ -50,6 +50,7 @@ class ExportToFileTest extends DfineryTestSupport {
     Path warehouse;
 
     final MemoryStateRepository cursor = new MemoryStateRepository();
+    final PollCounter polls = new PollCounter();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -71,11 +72,13 @@ class ExportToFileTest extends DfineryTestSupport {
         template.sendBody("direct:seed", ExportTestData.spread(3, 4));
         LocalDate start = ExportTestData.today().minusDays(3);
         context.getRegistry().bind("exportCursor", cursor);
+        context.getRegistry().bind("polls", polls);
 
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dfinery:export?startDate=" + start + "&stateRepository=#exportCursor&cursorKey=warehouse&delay=100")
+                from("dfinery:export?startDate=" + start + "&stateRepository=#exportCursor&cursorKey=warehouse&delay=100"
+                     + "&pollStrategy=#polls")
                     .to("file:" + warehouse + "?fileName=${header.CamelDfineryExportFromDate}.ndjson&fileExist=Append");
             }
         });
@@ -96,7 +99,7 @@ class ExportToFileTest extends DfineryTestSupport {
                         .map(StoredEvent::eventLogId).toList());
         assertThat(rows).allSatisfy(r -> assertThat(r).containsKeys("event_name", "df_external_id"));
         long calls = service().stats().requests(ApiKind.EXPORT);
-        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        polls.awaitTwoMore();
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("no window exported again").isEqualTo(calls)
                 .isEqualTo(3L);
     }
