@@ -66,7 +66,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Runs the code blocks of README.md and docs/*.md, read from the Markdown, against the emulator: a snippet that
  * stops working fails the build. Every block is marked on the line before its fence, {@code <!-- snippet: name -->}
- * (run here under that name, or by the Spring Boot example's SpringBootSnippetsTest when the name starts with
+ * (run here under that name, or by the Spring Boot example's SpringBootSnippetsIT when the name starts with
  * {@code spring-boot/}) or {@code <!-- not run: reason -->}. Java snippets are compiled here, as
  * {@link JavaSnippets} says; Camel Main runs get the prelude of {@link SnippetApp}. Runs in its own surefire
  * execution, whose environment holds DFINERY_IMPORT_TOKEN and DFINERY_EXPORT_TOKEN and whose working directory is

@@ -51,10 +51,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (the examples module's DocsSnippetsTest runs the others and checks that every block is marked), in a new Spring
  * Boot app on the starter, against the emulator. The declared prelude: the emulator's base URI and REDIS_URI (the
  * test's redis-server) come as command-line arguments; the app's configuration files are the snippet, after the
- * application.yaml of setup.md (service and token) for the snippets that add to it. Runs in its own surefire
- * execution, whose environment holds DFINERY_IMPORT_TOKEN (see the pom).
+ * application.yaml of setup.md (service and token) for the snippets that add to it. Runs in its own failsafe
+ * execution (a real redis-server), whose environment holds DFINERY_IMPORT_TOKEN (see the pom).
  */
-class SpringBootSnippetsTest {
+class SpringBootSnippetsIT {
 
     static final Pattern MARKED = Pattern.compile("<!-- snippet: (spring-boot/[a-z0-9-]+) -->\\R```[a-z]*\\R(.*?)```",
             Pattern.DOTALL);
@@ -70,7 +70,7 @@ class SpringBootSnippetsTest {
 
     final Map<String, Scenario> scenarios = new LinkedHashMap<>();
 
-    SpringBootSnippetsTest() {
+    SpringBootSnippetsIT() {
         scenarios.put("spring-boot/setup-application-yaml", (app, emulator) -> {
             DfineryConfiguration config = configuration(app);
             assertThat(config.getServiceId()).as("${DFINERY_SERVICE_ID:gateway} without the variable").isEqualTo("gateway");
@@ -93,7 +93,7 @@ class SpringBootSnippetsTest {
     @TestFactory
     Stream<DynamicTest> everyApplicationYamlSnippetRuns() throws IOException {
         assumeTrue(IMPORT_TOKEN.equals(System.getenv("DFINERY_IMPORT_TOKEN")),
-                "runs in the surefire execution docs-snippets, whose environment holds the token");
+                "runs in the failsafe execution docs-snippets, whose environment holds the token");
         Map<String, String> snippets = snippets();
         assertThat(new TreeSet<>(snippets.keySet())).as("the spring-boot/ snippets of the docs")
                 .isEqualTo(new TreeSet<>(scenarios.keySet()));
