@@ -25,7 +25,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -58,31 +57,6 @@ class BodyFaultsTest {
     void client() {
         api = new ApiClient(dfinery.baseUri());
         service = dfinery.service(ApiClient.SERVICE);
-    }
-
-    @Test
-    void aStalledImportAnswerSendsItsHeadersAndSomeBytesThenNothing() throws Exception {
-        service.faults(ApiKind.EVENT).failNext(1, Fault.stallBody(10, Duration.ofMillis(1_500)));
-        long storedBefore = service.stats().eventsStored();
-        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/events", ApiClient.SERVICE))
-                .header("Content-Type", "application/json").header("access_token", ApiClient.IMPORT_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(Bodies.purchases("u1", 1, today + "T00:00:00Z"))).build();
-
-        HttpResponse<InputStream> response = api.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValueAsLong("Content-Length").orElse(0)).isGreaterThan(10);
-        try (InputStream body = response.body()) {
-            assertThat(body.readNBytes(10)).hasSize(10);
-            long start = System.nanoTime();
-            try {
-                body.readAllBytes();
-            } catch (IOException broken) {
-                // the connection is closed after the stall: the body never completes
-            }
-            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_000);
-        }
-        assertThat(service.stats().eventsStored()).as("processed before the answer stalled").isEqualTo(storedBefore + 1);
     }
 
     @Test
@@ -188,18 +162,5 @@ class BodyFaultsTest {
         assertThat(dropped.get(1).split(",", -1)).hasSize(columns - 1);
         assertThat(added.get(0)).isEqualTo(healthy.get(0) + ",df_new_system_column");
         assertThat(added.get(2)).isEqualTo(healthy.get(2) + ",added");
-    }
-
-    @Test
-    void aSlowBodyComesWholeAPieceAtATime() {
-        api.importCall("/api/v1/events", Bodies.purchases("u1", 3, today + "T01:00:00Z"));
-        String healthy = api.exportCall("/api/v1/export/event", exportBody).body();
-        service.faults(ApiKind.EXPORT).failNext(1, Fault.slowBody(healthy.length() / 4 + 1, Duration.ofMillis(200)));
-
-        long start = System.nanoTime();
-        HttpResponse<String> slow = api.exportCall("/api/v1/export/event", exportBody);
-
-        assertThat(slow.body()).isEqualTo(healthy);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("four pieces, a pause after each").isGreaterThanOrEqualTo(600);
     }
 }
