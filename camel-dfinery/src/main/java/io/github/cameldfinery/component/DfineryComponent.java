@@ -393,6 +393,14 @@ public class DfineryComponent extends HealthCheckComponent {
         this.givenTimer = Objects.requireNonNull(timer, "timer");
     }
 
+    /**
+     * The clock the component runs on (the quota windows, the export days): the system's UTC clock unless
+     * {@link #useTime} gave another. Tests take "today" from it.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The configured store, started; a store made from quotaStoreUri is the component's to stop. */
     private DfineryQuotaStore quotaStore() throws Exception {
         if (quotaStoreUnavailable == QuotaStoreUnavailable.LOCAL_SHARE && (quotaLocalShare <= 0 || quotaLocalShare > 1)) {

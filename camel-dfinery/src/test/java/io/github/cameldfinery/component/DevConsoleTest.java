@@ -60,7 +60,7 @@ class DevConsoleTest extends DfineryTestSupport {
     @Test
     void showsTheExportBudget() {
         template.send("dfinery:export", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)));
+                today().minusDays(1)));
 
         DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("dfinery");
         @SuppressWarnings("unchecked")

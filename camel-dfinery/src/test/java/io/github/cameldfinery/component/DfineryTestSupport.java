@@ -15,6 +15,10 @@
  */
 package io.github.cameldfinery.component;
 
+import java.time.LocalDate;
+import java.util.List;
+
+import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.config.EmulatorConfig;
 import io.github.cameldfinery.emulator.config.ServiceConfig;
@@ -53,6 +57,16 @@ abstract class DfineryTestSupport extends CamelTestSupport {
         config.setRetryMaxDelay(20);
         context.addComponent("dfinery", component);
         return context;
+    }
+
+    /** Today (UTC) on the component's clock, which chooses the export windows. */
+    LocalDate today() {
+        return ExportTestData.today(context);
+    }
+
+    /** {@link ExportTestData#spread} before {@link #today()}. */
+    List<DfineryEvent> spread(int days, int perDay) {
+        return ExportTestData.spread(today(), days, perDay);
     }
 
     static EmulatedService service() {

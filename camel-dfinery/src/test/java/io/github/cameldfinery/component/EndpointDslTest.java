@@ -42,7 +42,7 @@ class EndpointDslTest extends DfineryTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = today().minusDays(1);
         return new EndpointRouteBuilder() {
             @Override
             public void configure() {
@@ -57,7 +57,7 @@ class EndpointDslTest extends DfineryTestSupport {
     void producerAndConsumerWrittenWithTheBuilderRun() throws Exception {
         template.sendBody("direct:events", List.of(
                 DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("dsl-1"))
-                        .datetime(java.time.Instant.now().minus(Duration.ofDays(1))).build()));
+                        .datetime(today().minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)).build()));
         assertThat(service().events()).extracting(e -> e.identity().get("external_id")).contains("dsl-1");
 
         context.getRouteController().startRoute("export");

@@ -83,7 +83,7 @@ class ExportColumnsTest extends DfineryTestSupport {
             @Override
             public void configure() {
                 from("dfinery:export?delay=30&stateRepository=#cursors&cursorKey=columns&startDate="
-                     + ExportTestData.today().minusDays(2) + options)
+                     + today().minusDays(2) + options)
                         .routeId("columns")
                         .process(e -> rows.add(e.getMessage().getBody(Map.class)));
             }
@@ -91,7 +91,7 @@ class ExportColumnsTest extends DfineryTestSupport {
     }
 
     boolean cursorAtToday() {
-        return ExportTestData.today().toString().equals(cursors.getState("columns"));
+        return today().toString().equals(cursors.getState("columns"));
     }
 
     List<String> warnings(String about) {
@@ -105,7 +105,7 @@ class ExportColumnsTest extends DfineryTestSupport {
 
     @Test
     void aDocumentedColumnMissingIsDeliveredWithAWarningOnceAndAMeter() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(2, 3));
+        template.sendBody("dfinery:event", spread(2, 3));
         service().faults(ApiKind.EXPORT).failNext(2, Fault.withoutColumn("df_correction_datetime"));
 
         consume("");
@@ -121,7 +121,7 @@ class ExportColumnsTest extends DfineryTestSupport {
 
     @Test
     void aColumnNobodyAskedForIsDeliveredWithAWarningOnceAndAMeter() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(2, 3));
+        template.sendBody("dfinery:event", spread(2, 3));
         service().faults(ApiKind.EXPORT).failNext(2, Fault.withAddedColumn("df_new_system_column"));
 
         consume("&propertiesConditionType=include&properties=df_order_id");
@@ -136,11 +136,11 @@ class ExportColumnsTest extends DfineryTestSupport {
 
     @Test
     void aBodyWithoutDfUnifiedIdIsNotAnExport() {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
+        template.sendBody("dfinery:event", spread(1, 3));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.withoutColumn("df_unified_id"));
 
         Exchange exchange = template.send("dfinery:export", e -> e.getMessage()
-                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
 
         assertThat(exchange.getException()).isInstanceOf(DfineryExportFormatException.class)
                 .hasMessageContaining("line 1").hasMessageContaining("df_unified_id");
@@ -148,7 +148,7 @@ class ExportColumnsTest extends DfineryTestSupport {
 
     @Test
     void theRowKeyColumnIsRequiredOnlyWithAnIdempotentRepository() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(2, 3));
+        template.sendBody("dfinery:event", spread(2, 3));
         service().faults(ApiKind.EXPORT).failNext(1000, Fault.withoutColumn("df_event_log_id"));
 
         consume("&idempotentRepository=#delivered&exportFormatErrorPolicy=stop");

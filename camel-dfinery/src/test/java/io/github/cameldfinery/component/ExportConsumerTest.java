@@ -89,8 +89,8 @@ class ExportConsumerTest extends DfineryTestSupport {
 
     @Test
     void incrementalWindowsDeliverEveryClosedDayOnce() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(10, 12));
-        LocalDate start = ExportTestData.today().minusDays(10);
+        template.sendBody("direct:seed", spread(10, 12));
+        LocalDate start = today().minusDays(10);
 
         startRoute("dfinery:export?startDate=" + start + "&delay=50&maxWindowsPerPoll=4");
 
@@ -99,7 +99,7 @@ class ExportConsumerTest extends DfineryTestSupport {
         List<Map<String, String>> rows = rows();
         assertThat(rows).hasSize(120);
         assertThat(rows).extracting(r -> r.get("df_event_log_id")).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(storedBefore(ExportTestData.today()));
+                .containsExactlyInAnyOrderElementsOf(storedBefore(today()));
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("one call per day window").isEqualTo(10);
         Exchange first = received.get(0);
         assertThat(first.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)).isEqualTo(start.toString());
@@ -117,8 +117,8 @@ class ExportConsumerTest extends DfineryTestSupport {
 
     @Test
     void windowsOfSeveralDaysAndTheQuotaAreRespected() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(10, 2));
-        startRoute("dfinery:export?startDate=" + ExportTestData.today().minusDays(10)
+        template.sendBody("direct:seed", spread(10, 2));
+        startRoute("dfinery:export?startDate=" + today().minusDays(10)
                    + "&windowDays=2&delay=20&exportQuota=3&exportQuotaWindow=1h");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 12);
@@ -128,18 +128,18 @@ class ExportConsumerTest extends DfineryTestSupport {
         assertThat(service().stats().requests(ApiKind.EXPORT)).as("3 calls of 2 days, then the quota is spent")
                 .isEqualTo(3);
         assertThat(received).extracting(e -> e.getMessage().getHeader(DfineryConstants.EXPORT_TO_DATE))
-                .contains(ExportTestData.today().minusDays(5).toString());
+                .contains(today().minusDays(5).toString());
     }
 
     @Test
     void aCursorOlderThanTheLookbackIsMovedForward() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(30, 1));
-        startRoute("dfinery:export?startDate=" + ExportTestData.today().minusDays(45) + "&delay=20&maxWindowsPerPoll=40");
+        template.sendBody("direct:seed", spread(30, 1));
+        startRoute("dfinery:export?startDate=" + today().minusDays(45) + "&delay=20&maxWindowsPerPoll=40");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 30);
 
         assertThat(received).extracting(e -> e.getMessage().getHeader(DfineryConstants.EXPORT_FROM_DATE)).first()
-                .isEqualTo(ExportTestData.today().minusDays(30).toString());
+                .isEqualTo(today().minusDays(30).toString());
         assertThat(service().stats().rejections("exceed_date_range_limit")).isZero();
     }
 
@@ -149,7 +149,7 @@ class ExportConsumerTest extends DfineryTestSupport {
                 .eventProperty("note", PropertyType.STRING));
         String note = "Great, \"really\" great\nsecond line\r\n한국어 리뷰";
         template.sendBody("direct:seed", DfineryEvent.builder("df_purchase").identity(DfineryIdentity.externalId("u,1"))
-                .datetime(ExportTestData.today().minusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
+                .datetime(today().minusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
                 .property("note", note).property("tags", List.of("a,b", "c")).property("df_order_id", "").build());
 
         startRoute("dfinery:export?delay=20");
@@ -185,7 +185,7 @@ class ExportConsumerTest extends DfineryTestSupport {
 
     @Test
     void batchMode() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(1, 25));
+        template.sendBody("direct:seed", spread(1, 25));
         startRoute("dfinery:export?outputMode=batch&batchSize=10&delay=20");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
@@ -197,7 +197,7 @@ class ExportConsumerTest extends DfineryTestSupport {
 
     @Test
     void streamModeHandsOverTheRawCsv() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(1, 5));
+        template.sendBody("direct:seed", spread(1, 5));
         List<String> bodies = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -96,13 +96,13 @@ class ExportCutBodyTest extends CamelTestSupport {
         return dfinery.service(SERVICE);
     }
 
-    static String yesterday() {
-        return ExportTestData.today().minusDays(1).toString();
+    String yesterday() {
+        return ExportTestData.today(context).minusDays(1).toString();
     }
 
     /** Six rows yesterday; returns the window's whole body as DFINERY sends it. */
     byte[] seedSixRows() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 6));
+        template.sendBody("dfinery:event", ExportTestData.spread(ExportTestData.today(context), 1, 6));
         Exchange whole = template.send("dfinery:export?outputMode=stream&" + COLUMNS, e -> e.getMessage()
                 .setHeader(DfineryConstants.EXPORT_FROM_DATE, yesterday()));
         try (InputStream body = whole.getMessage().getBody(InputStream.class)) {
@@ -176,7 +176,7 @@ class ExportCutBodyTest extends CamelTestSupport {
             }
         });
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> ExportTestData.today().toString().equals(cursors.getState("cut")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ExportTestData.today(context).toString().equals(cursors.getState("cut")));
 
         List<String> rows = new ArrayList<>();
         for (Map<String, String> row : seen) {

@@ -71,8 +71,8 @@ class ExportFormatTest extends DfineryTestSupport {
         service().faults(ApiKind.EXPORT).clear();
     }
 
-    static String yesterday() {
-        return ExportTestData.today().minusDays(1).toString();
+    String yesterday() {
+        return today().minusDays(1).toString();
     }
 
     Exchange exportYesterday() {
@@ -101,7 +101,7 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void anHtmlPageUnderHttp200IsAFormatErrorNotZeroRows() {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.htmlUnder200());
 
         Exchange exchange = exportYesterday();
@@ -114,7 +114,7 @@ class ExportFormatTest extends DfineryTestSupport {
     @ParameterizedTest
     @EnumSource(value = Fault.CsvDefect.class, names = "WRONG_HEADER", mode = EnumSource.Mode.EXCLUDE)
     void aBrokenRowIsAFormatErrorNamingItsLine(Fault.CsvDefect defect) {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(defect));
 
         Exchange exchange = exportYesterday();
@@ -129,7 +129,7 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void aHeaderWithoutTheExportsColumnsIsAFormatError() {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.WRONG_HEADER));
 
         Exchange exchange = exportYesterday();
@@ -140,20 +140,20 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void theConsumerKeepsTheCursorOnAnHtmlPageAndDeliversTheWindowLater() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(2, Fault.htmlUnder200());
 
         consume("");
 
         // Two polls fail, the cursor stays on the window, and the third delivers all of it.
-        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> today().toString().equals(cursor()));
         assertThat(rows).hasSize(5);
         assertThat(service().stats().requests(ApiKind.EXPORT)).isEqualTo(3);
     }
 
     @Test
     void retryShowsTheFailingWindowInTheHealthCheckAndAMeterUntilItIsDelivered() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(1000, Fault.brokenCsv(Fault.CsvDefect.MISSING_FIELD));
 
         consume("");
@@ -175,14 +175,14 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void skipRecordsTheWindowAndMovesOn() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(2, 5));
+        template.sendBody("dfinery:event", spread(2, 5));
         service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN));
 
-        consume(ExportTestData.today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip");
+        consume(today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip");
 
         // The first day is skipped once the same defect came twice (reading one row ahead, the defect shows before
         // its first row is handed over), the second is delivered whole.
-        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> today().toString().equals(cursor()));
         assertThat(rows).hasSize(5);
         assertThat(formatErrors("retry")).as("the first time: exported again").isEqualTo(1);
         assertThat(formatErrors("skip")).isEqualTo(1);
@@ -191,14 +191,14 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void skipNeedsTheSameErrorTwiceADifferentOneIsExportedAgain() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.brokenCsv(Fault.CsvDefect.EXTRA_COLUMN))
                 .failNext(1, Fault.brokenCsv(Fault.CsvDefect.BAD_QUOTE));
 
         consume("&exportFormatErrorPolicy=skip");
 
         // two different errors: not proven by the body, so the window is exported a third time, and delivered
-        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> today().toString().equals(cursor()));
         assertThat(rows).hasSize(5);
         assertThat(formatErrors("skip")).isZero();
         assertThat(formatErrors("retry")).isEqualTo(2);
@@ -206,32 +206,32 @@ class ExportFormatTest extends DfineryTestSupport {
 
     @Test
     void aSkippedWindowKeepsTheReadinessCheckDownUntilTheNextWindowIsDelivered() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(2, 5));
+        template.sendBody("dfinery:event", spread(2, 5));
         // the first day broken twice alike (skipped), the next one's answer held back for 3 s
         service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.MISSING_FIELD))
                 .failNext(1, Fault.delay(Duration.ofSeconds(3)));
 
-        consume(ExportTestData.today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip&maxWindowsPerPoll=1");
+        consume(today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip&maxWindowsPerPoll=1");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> formatErrors("skip") == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> service().stats().requests(ApiKind.EXPORT) == 3);
         HealthCheck.Result health = consumerHealth();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(health.getMessage()).get().asString().contains("Skipped the events export "
-                + ExportTestData.today().minusDays(2));
+                + today().minusDays(2));
         assertThat(health.getDetails()).containsEntry("dfinery.export.skipped.window", "the events export "
-                + ExportTestData.today().minusDays(2) + ".." + ExportTestData.today().minusDays(2));
+                + today().minusDays(2) + ".." + today().minusDays(2));
         assertThat(HealthCheckHelper.invokeLiveness(context).stream()
                 .filter(r -> r.getCheck().getId().equals("consumer:export")))
                 .as("liveness: a restart would not bring the rows back").allMatch(r -> r.getState() == HealthCheck.State.UP);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ExportTestData.today().toString().equals(cursor()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> today().toString().equals(cursor()));
         await().atMost(Duration.ofSeconds(10)).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
         assertThat(rows).hasSize(5);
     }
 
     @Test
     void stopStopsTheRouteAndKeepsTheCursor() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 5));
+        template.sendBody("dfinery:event", spread(1, 5));
         service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.BAD_UTF8));
 
         consume("&exportFormatErrorPolicy=stop");

@@ -71,8 +71,8 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
 
     @Test
     void adHocExportReturnsRows() {
-        template.sendBody("direct:seed", ExportTestData.spread(3, 4));
-        LocalDate from = ExportTestData.today().minusDays(3);
+        template.sendBody("direct:seed", spread(3, 4));
+        LocalDate from = today().minusDays(3);
 
         Exchange exchange = template.send("direct:export", e -> {
             e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, from);
@@ -88,9 +88,9 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
 
     @Test
     void adHocExportAsAStream() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(1, 4));
+        template.sendBody("direct:seed", spread(1, 4));
         Exchange exchange = template.send("direct:stream", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
-                ExportTestData.today().minusDays(1)));
+                today().minusDays(1)));
         try (InputStream csv = exchange.getMessage().getBody(InputStream.class)) {
             assertThat(new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n")).hasSize(5);
         }
@@ -102,7 +102,7 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
 
     @Test
     void badRangesAndConditionsFailBeforeSending() {
-        LocalDate today = ExportTestData.today();
+        LocalDate today = today();
         Exchange reversed = template.send("direct:export", e -> {
             e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE, today.minusDays(2));
             e.getMessage().setHeader(DfineryConstants.EXPORT_TO_DATE, today.minusDays(3));
@@ -136,7 +136,7 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             calls.add(template.asyncSend("direct:narrow", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
-                    ExportTestData.today().minusDays(1))));
+                    today().minusDays(1))));
         }
         List<Exchange> done = calls.stream().map(CompletableFuture::join).toList();
 

@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +66,17 @@ class ExportRestartTest {
     @TempDir
     Path dir;
     DfineryEmulator emulator;
+    /** The context that seeds the events; today is taken from its component's clock. */
+    CamelContext seeder;
     final Map<String, Integer> sink = new ConcurrentHashMap<>();
     final List<String> raw = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void seed() throws Exception {
         emulator = DfineryEmulator.start(new EmulatorConfig().service(new ServiceConfig(SERVICE, "imp", "exp")));
-        CamelContext seeder = context(null);
+        seeder = context(null);
         seeder.start();
-        seeder.createProducerTemplate().sendBody("dfinery:event", ExportTestData.spread(10, 30));
+        seeder.createProducerTemplate().sendBody("dfinery:event", ExportTestData.spread(today(), 10, 30));
         seeder.stop();
     }
 
@@ -82,8 +85,12 @@ class ExportRestartTest {
         emulator.close();
     }
 
+    LocalDate today() {
+        return ExportTestData.today(seeder);
+    }
+
     Set<String> expected() {
-        String today = ExportTestData.today().toString();
+        String today = today().toString();
         return emulator.service(SERVICE).events().stream().filter(e -> e.eventDatetime().compareTo(today) < 0)
                 .map(StoredEvent::eventLogId).collect(Collectors.toSet());
     }
@@ -109,7 +116,7 @@ class ExportRestartTest {
     }
 
     RouteBuilder exportRoute(AtomicInteger failOnRow) {
-        String start = ExportTestData.today().minusDays(10).toString();
+        String start = today().minusDays(10).toString();
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -179,7 +186,7 @@ class ExportRestartTest {
                 + "    from:\n"
                 + "      uri: dfinery:export\n"
                 + "      parameters:\n"
-                + "        startDate: \"" + ExportTestData.today().minusDays(10) + "\"\n"
+                + "        startDate: \"" + today().minusDays(10) + "\"\n"
                 + "        stateRepository: \"#cursor\"\n"
                 + "        delay: 30\n"
                 + "        maxWindowsPerPoll: 3\n"
@@ -228,7 +235,7 @@ class ExportRestartTest {
         List<String> failed = new CopyOnWriteArrayList<>();
         List<String> trace = new CopyOnWriteArrayList<>();
         List<String> cutByAStop = new CopyOnWriteArrayList<>();
-        String start = ExportTestData.today().minusDays(10).toString();
+        String start = today().minusDays(10).toString();
         for (int run = 0; run < 7 && sink.size() < expected.size(); run++) {
             // Every second run fails on its 45th row, in the middle of its second window; the last runs to the end.
             boolean last = run == 6;
@@ -283,11 +290,11 @@ class ExportRestartTest {
     @Test
     void theRowsOfAnEventWithSeveralItemsHaveAKeyEachMadeOfTheirItemColumns() throws Exception {
         emulator.service(SERVICE).reset();
-        CamelContext seeder = context(null);
+        seeder = context(null);
         seeder.start();
         seeder.createProducerTemplate().sendBody("dfinery:event", DfineryEvent
                 .builder("df_purchase").identity(DfineryIdentity.externalId("u"))
-                .datetime(ExportTestData.today().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .datetime(today().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .item(DfineryItem.builder().itemId("a").price(1).build())
                 .item(DfineryItem.builder().itemId("b").price(2).build())
                 .item(DfineryItem.builder().itemId("c").price(3).build())
@@ -325,7 +332,7 @@ class ExportRestartTest {
         FileStateRepository cursor = FileStateRepository.fileStateRepository(dir.resolve("cursor.dat").toFile());
         cursor.start();
         assertThat(cursor.getState("dfinery-export/" + SERVICE + "/events/all"))
-                .as("the cursor stands after yesterday").isEqualTo(ExportTestData.today().toString());
+                .as("the cursor stands after yesterday").isEqualTo(today().toString());
         cursor.stop();
     }
 }

@@ -67,8 +67,8 @@ class ExportRowKeysTest extends DfineryTestSupport {
         service().faults(ApiKind.EXPORT).clear();
     }
 
-    static String yesterday() {
-        return ExportTestData.today().minusDays(1).toString();
+    String yesterday() {
+        return today().minusDays(1).toString();
     }
 
     /**
@@ -76,7 +76,7 @@ class ExportRowKeysTest extends DfineryTestSupport {
      * rows. Returns them as {@link #text} gives them, from an export without faults.
      */
     List<String> seedSixRows() {
-        Instant day = ExportTestData.today().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant day = today().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         template.sendBody("dfinery:event", List.of(
                 purchase("u1", day.plusSeconds(60), item("a", 1), item("b", 2), item("b", 2)),
                 DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u2")).datetime(day.plusSeconds(120))
@@ -134,7 +134,7 @@ class ExportRowKeysTest extends DfineryTestSupport {
             }
         });
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> ExportTestData.today().toString().equals(cursors.getState("keys")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> today().toString().equals(cursors.getState("keys")));
 
         assertThat(rows).as("each row once, identical item rows as often as the event has them")
                 .containsExactlyInAnyOrderElementsOf(expected);

@@ -73,8 +73,8 @@ class ExportShutdownIT extends DfineryTestSupport {
         service().faults(ApiKind.EXPORT).clear();
     }
 
-    static String yesterday() {
-        return ExportTestData.today().minusDays(1).toString();
+    String yesterday() {
+        return today().minusDays(1).toString();
     }
 
     String consumer(String options) {
@@ -86,7 +86,7 @@ class ExportShutdownIT extends DfineryTestSupport {
     }
 
     boolean cursorAtToday() {
-        return ExportTestData.today().toString().equals(cursors.getState("stop"));
+        return today().toString().equals(cursors.getState("stop"));
     }
 
     long stopContext(String what) {
@@ -100,7 +100,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aGracefulStopFinishesTheWindowItIsReadingInRowsMode() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 60));
+        template.sendBody("dfinery:event", spread(1, 60));
         // bytes keep flowing, slowly: 60 rows over about 4 s, while the route takes no time
         service().faults(ApiKind.EXPORT).failNext(1, Fault.slowBody(300, Duration.ofMillis(100)));
         context.addRoutes(new RouteBuilder() {
@@ -129,7 +129,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aGracefulStopFinishesTheWindowItIsReadingInStreamMode() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 60));
+        template.sendBody("dfinery:event", spread(1, 60));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.slowBody(300, Duration.ofMillis(100)));
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -154,7 +154,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aStopDoesNotWaitForAStalledStreamBodyTheRouteIsReading() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 30));
+        template.sendBody("dfinery:event", spread(1, 30));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
         AtomicBoolean reading = new AtomicBoolean();
         context.addRoutes(new RouteBuilder() {
@@ -187,7 +187,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aContextStopDoesNotWaitTheShutdownTimeoutForAStalledStreamBody() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 30));
+        template.sendBody("dfinery:event", spread(1, 30));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
         AtomicBoolean reading = new AtomicBoolean();
         context.addRoutes(new RouteBuilder() {
@@ -207,7 +207,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aContextStopDoesNotWaitForAStalledBodyInRowsMode() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 30));
+        template.sendBody("dfinery:event", spread(1, 30));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -228,7 +228,7 @@ class ExportShutdownIT extends DfineryTestSupport {
 
     @Test
     void aContextStopDoesNotWaitForAnAnswerThatDoesNotCome() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 30));
+        template.sendBody("dfinery:event", spread(1, 30));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.delay(STALL));
         context.addRoutes(new RouteBuilder() {
             @Override

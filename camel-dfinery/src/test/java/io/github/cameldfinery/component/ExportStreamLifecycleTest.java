@@ -46,11 +46,11 @@ class ExportStreamLifecycleTest extends DfineryTestSupport {
     final List<String> bodies = new CopyOnWriteArrayList<>();
 
     void seedOneClosedDay() {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        template.sendBody("dfinery:event", spread(1, 20));
     }
 
     String yesterday() {
-        return ExportTestData.today().minusDays(1).toString();
+        return today().minusDays(1).toString();
     }
 
     long exportCalls() {

@@ -23,22 +23,24 @@ import java.util.List;
 
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
+import org.apache.camel.CamelContext;
 
-/** Events spread over the days before today (UTC), to export back. */
+/** Events spread over the days before today (UTC) as the component's clock tells it, to export back. */
 final class ExportTestData {
 
     private ExportTestData() {
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today (UTC) on the clock of the context's dfinery component, which chooses the export windows. */
+    static LocalDate today(CamelContext context) {
+        return LocalDate.now(context.getComponent("dfinery", DfineryComponent.class).clock().withZone(ZoneOffset.UTC));
     }
 
     /** {@code perDay} purchases on each of the {@code days} days before today, plus 3 of today (not yet closed). */
-    static List<DfineryEvent> spread(int days, int perDay) {
+    static List<DfineryEvent> spread(LocalDate today, int days, int perDay) {
         List<DfineryEvent> events = new ArrayList<>();
         for (int d = days; d >= 0; d--) {
-            Instant dayStart = today().minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant dayStart = today.minusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant();
             int count = d == 0 ? 3 : perDay;
             for (int i = 0; i < count; i++) {
                 events.add(DfineryEvent.builder("df_purchase")

@@ -69,8 +69,8 @@ class ExportToFileTest extends DfineryTestSupport {
 
     @Test
     void rowsBecomeAnNdjsonFilePerDayAndTheCursorMovesOn() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(3, 4));
-        LocalDate start = ExportTestData.today().minusDays(3);
+        template.sendBody("direct:seed", spread(3, 4));
+        LocalDate start = today().minusDays(3);
         context.getRegistry().bind("exportCursor", cursor);
         context.getRegistry().bind("polls", polls);
 
@@ -84,10 +84,10 @@ class ExportToFileTest extends DfineryTestSupport {
         });
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cursor.getState("warehouse"))
-                .isEqualTo(ExportTestData.today().toString()));
+                .isEqualTo(today().toString()));
         List<Map<String, String>> rows = new ArrayList<>();
         for (int d = 3; d >= 1; d--) {
-            Path file = warehouse.resolve(ExportTestData.today().minusDays(d) + ".ndjson");
+            Path file = warehouse.resolve(today().minusDays(d) + ".ndjson");
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             assertThat(lines).as(file.toString()).hasSize(4);
             for (String line : lines) {
@@ -95,7 +95,7 @@ class ExportToFileTest extends DfineryTestSupport {
             }
         }
         assertThat(rows).extracting(r -> r.get("df_event_log_id")).containsExactlyInAnyOrderElementsOf(
-                service().events().stream().filter(e -> e.eventDatetime().compareTo(ExportTestData.today().toString()) < 0)
+                service().events().stream().filter(e -> e.eventDatetime().compareTo(today().toString()) < 0)
                         .map(StoredEvent::eventLogId).toList());
         assertThat(rows).allSatisfy(r -> assertThat(r).containsKeys("event_name", "df_external_id"));
         long calls = service().stats().requests(ApiKind.EXPORT);
@@ -106,7 +106,7 @@ class ExportToFileTest extends DfineryTestSupport {
 
     @Test
     void aBareFileEndpointWritesOneJsonLinePerRow() throws Exception {
-        template.sendBody("direct:seed", ExportTestData.spread(1, 3));
+        template.sendBody("direct:seed", spread(1, 3));
 
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -21,7 +21,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -144,7 +143,7 @@ class MetricsTest {
     void exportCallsRowsBytesWindowsAndCursorLag() throws Exception {
         ProducerTemplate template = start(null).createProducerTemplate();
         template.sendBody("dfinery:event", List.of(event("u1"), event("u2"), event("u3")));
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = ExportTestData.today(context).minusDays(1);
         List<Map<?, ?>> rows = new java.util.concurrent.CopyOnWriteArrayList<>();
         dfinery.service("shop").faults(ApiKind.EXPORT).failNext(1, Fault.cutExportBody());
         context.addRoutes(new RouteBuilder() {
@@ -171,7 +170,7 @@ class MetricsTest {
     void aStreamedExportCountsItsBytesButNoRows() throws Exception {
         ProducerTemplate template = start(null).createProducerTemplate();
         template.sendBody("dfinery:event", List.of(event("u1"), event("u2")));
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = ExportTestData.today(context).minusDays(1);
         List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -79,11 +79,11 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
 
     @Test
     void exportedRowsGoToTheServiceOfTheProducer() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
+        template.sendBody("dfinery:event", spread(1, 3));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dfinery:export?delay=50&startDate=" + ExportTestData.today().minusDays(1) + "&serviceId=" + SERVICE)
+                from("dfinery:export?delay=50&startDate=" + today().minusDays(1) + "&serviceId=" + SERVICE)
                         .setBody(constant(Map.of("df_push_optin", true)))
                         .setHeader(DfineryConstants.EXTERNAL_ID, constant("copied"))
                         .to("dfinery:profile?serviceId=" + OTHER_SERVICE);
@@ -97,8 +97,8 @@ class ServiceIdRoutingTest extends DfineryTestSupport {
 
     @Test
     void theExportProducerChargesTheBudgetOfTheServiceItCalls() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 3));
-        String yesterday = ExportTestData.today().minusDays(1).toString();
+        template.sendBody("dfinery:event", spread(1, 3));
+        String yesterday = today().minusDays(1).toString();
         // The other service's export quota is 1 (one value per service, given by an endpoint of that service); the
         // endpoint that sends is one of this service's, with the component's quota.
         context.getEndpoint("dfinery:export?exportQuota=1&serviceId=" + OTHER_SERVICE);

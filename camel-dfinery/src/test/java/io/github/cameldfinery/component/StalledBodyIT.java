@@ -54,12 +54,12 @@ class StalledBodyIT extends DfineryTestSupport {
 
     @Test
     void aStalledExportBodyFailsWithinExportReadTimeout() {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        template.sendBody("dfinery:event", spread(1, 20));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
 
         long start = System.nanoTime();
         Exchange exchange = template.send("dfinery:export?exportReadTimeout=1000", e -> e.getMessage()
-                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(exchange.getException()).isInstanceOf(DfineryConnectionException.class)
@@ -67,20 +67,20 @@ class StalledBodyIT extends DfineryTestSupport {
         assertThat(tookMs).isLessThan(1_000 + SLACK_MS);
         // The slot was given back: the next export runs.
         Exchange next = template.send("dfinery:export", e -> e.getMessage()
-                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
         assertThat(next.getException()).isNull();
         assertThat(next.getMessage().getBody(List.class)).hasSize(20);
     }
 
     @Test
     void theConsumerExportsAStalledWindowAgainAndMissesNoRow() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        template.sendBody("dfinery:event", spread(1, 20));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
         List<Map<?, ?>> rows = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dfinery:export?exportReadTimeout=1000&delay=100&startDate=" + ExportTestData.today().minusDays(1))
+                from("dfinery:export?exportReadTimeout=1000&delay=100&startDate=" + today().minusDays(1))
                         .process(e -> rows.add(e.getMessage().getBody(Map.class)));
             }
         });
@@ -91,14 +91,14 @@ class StalledBodyIT extends DfineryTestSupport {
 
     @Test
     void theRoutesOwnTimeDoesNotCountAgainstExportReadTimeout() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        template.sendBody("dfinery:event", spread(1, 20));
         List<Object> batches = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 // Each batch takes longer than exportReadTimeout in the route, between two reads of the body.
                 from("dfinery:export?outputMode=batch&batchSize=5&exportReadTimeout=300&delay=100&startDate="
-                     + ExportTestData.today().minusDays(1)).routeId("slow")
+                     + today().minusDays(1)).routeId("slow")
                         .delay(600).syncDelayed()
                         .process(e -> batches.add(e.getMessage().getBody()));
             }
@@ -110,12 +110,12 @@ class StalledBodyIT extends DfineryTestSupport {
 
     @Test
     void stoppingTheContextAbortsAnExportBodyBeingRead() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 20));
+        template.sendBody("dfinery:event", spread(1, 20));
         service().faults(ApiKind.EXPORT).failNext(1, Fault.stallBody(100, STALL));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dfinery:export?delay=100&startDate=" + ExportTestData.today().minusDays(1)).routeId("stalled")
+                from("dfinery:export?delay=100&startDate=" + today().minusDays(1)).routeId("stalled")
                         .to("log:rows?level=OFF");
             }
         });
@@ -134,12 +134,12 @@ class StalledBodyIT extends DfineryTestSupport {
 
     @Test
     void streamBodiesLeftOpenGiveTheirSlotsBack() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 4));
+        template.sendBody("dfinery:event", spread(1, 4));
         String uri = "dfinery:export?outputMode=stream&exportReadTimeout=1000";
         List<InputStream> open = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Exchange exchange = template.send(uri, e -> e.getMessage()
-                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
             assertThat(exchange.getException()).isNull();
             open.add(exchange.getMessage().getBody(InputStream.class));
         }
@@ -148,7 +148,7 @@ class StalledBodyIT extends DfineryTestSupport {
         // Never closed: each is aborted once unread for exportReadTimeout after its exchange ended.
         await().atMost(Duration.ofMillis(1_000 + SLACK_MS)).untilAsserted(() -> {
             Exchange exchange = template.send(uri, e -> e.getMessage()
-                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
             assertThat(exchange.getException()).isNull();
             exchange.getMessage().getBody(InputStream.class).close();
         });
@@ -158,11 +158,11 @@ class StalledBodyIT extends DfineryTestSupport {
 
     @Test
     void aStreamBodyReadToItsEndGivesItsSlotBackUnclosed() throws Exception {
-        template.sendBody("dfinery:event", ExportTestData.spread(1, 4));
+        template.sendBody("dfinery:event", spread(1, 4));
         String uri = "dfinery:export?outputMode=stream";
         for (int i = 0; i < 10; i++) {
             Exchange exchange = template.send(uri, e -> e.getMessage()
-                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                    .setHeader(DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1)));
             assertThat(exchange.getException()).as("export %d", i).isNull();
             // read to the end, never closed
             assertThat(exchange.getMessage().getBody(InputStream.class).readAllBytes()).isNotEmpty();

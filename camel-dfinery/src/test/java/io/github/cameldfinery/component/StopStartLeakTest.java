@@ -117,7 +117,7 @@ class StopStartLeakTest {
             assertThat(sent.getException()).isNull();
         }
         Exchange export = template.send("direct:export", e -> e.getMessage()
-                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today().minusDays(1)));
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, ExportTestData.today(context).minusDays(1)));
         assertThat(export.getException()).isNull();
         assertThat(export.getMessage().getBody(List.class)).isNotNull();
         template.asyncSend("direct:events", e -> e.getMessage().setBody(SampleEvents.login("in-flight-" + n)));
