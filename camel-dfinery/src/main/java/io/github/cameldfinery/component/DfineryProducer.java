@@ -26,6 +26,7 @@ import io.github.cameldfinery.component.mapping.IdentityMapper;
 import io.github.cameldfinery.component.mapping.ProfileMapper;
 import io.github.cameldfinery.component.mapping.RequestMapper;
 import io.github.cameldfinery.component.pipeline.ImportPipeline;
+import io.github.cameldfinery.component.pipeline.ImportSettings;
 import io.github.cameldfinery.component.pipeline.PreparedMessage;
 import io.github.cameldfinery.component.pipeline.RetryPolicy;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
@@ -72,11 +73,9 @@ public class DfineryProducer extends DefaultAsyncProducer {
                 break;
             default: mapper = new ProfileMapper(plan, services.clock(), config.getMaxRequestSize()); break;
         }
-        RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(),
-                config.isRetryRequestTimeouts());
-        pipeline = new ImportPipeline(services.http(config), retry, services.scheduler(),
-                Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout()),
-                services.clock(), services.importGuards(config), services.metrics());
+        pipeline = new ImportPipeline(services.importServices(config), new ImportSettings(new RetryPolicy(
+                config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(), config.isRetryRequestTimeouts()),
+                Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout())));
     }
 
     @Override
