@@ -77,7 +77,7 @@ public class DfineryExportConsumer extends ScheduledPollConsumer implements Shut
     @Override
     protected void doBuild() throws Exception {
         if (getHealthCheck() == null) {
-            ExportHealthCheck check = new ExportHealthCheck(this, "consumer:" + getRouteId());
+            DfineryConsumerHealthCheck check = new DfineryConsumerHealthCheck(this, "consumer:" + getRouteId());
             HealthCheck.State initial = initialHealthCheckState();
             if (initial != null) {
                 check.setInitialState(initial);

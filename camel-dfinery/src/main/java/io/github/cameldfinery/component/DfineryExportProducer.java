@@ -46,6 +46,7 @@ public class DfineryExportProducer extends DefaultProducer {
     private final DfineryConfiguration config;
     private DfineryServices services;
     private ExportDelivery delivery;
+    private DfineryProducerHealthCheck health;
 
     public DfineryExportProducer(DfineryEndpoint endpoint) {
         super(endpoint);
@@ -62,10 +63,15 @@ public class DfineryExportProducer extends DefaultProducer {
         super.doStart();
         services = getEndpoint().services();
         delivery = services.exportDelivery(config);
+        health = getEndpoint().producerHealth();
+        health.producerStarted();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (health != null) {
+            health.producerStopped();
+        }
         // A stopped producer may be kept by JMX (its send processor): it must not keep the HTTP client with it.
         delivery = null;
         super.doStop();
@@ -88,6 +94,18 @@ public class DfineryExportProducer extends DefaultProducer {
         if (ObjectHelper.isEmpty(config.getBearerToken())) {
             throw DfineryAuthenticationException.missingToken("bearerToken", DfinerySecrets.BEARER_TOKEN);
         }
+        try {
+            export(exchange, serviceId, request);
+        } catch (Exception e) {
+            health.failed(e);
+            throw e;
+        }
+        health.succeeded();
+    }
+
+    /** The export call, under a slot of the service's budget: its rows, or its open CSV stream, in the message. */
+    private void export(Exchange exchange, String serviceId, ExportRequest request) throws Exception {
+        Message message = exchange.getMessage();
         if (config.getOutputMode() == DfineryExportOutput.stream) {
             // The slot goes back when the body is closed or read to its end; a body still open when the exchange
             // is over is aborted after exportReadTimeout without a read.

@@ -28,14 +28,14 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * skipped window's rows are not delivered, which whoever watches the application must see; liveness stays as Camel's,
  * as a restart would not bring them back.
  */
-final class ExportHealthCheck extends ScheduledPollConsumerHealthCheck {
+final class DfineryConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
     /** The detail naming the skipped window. */
     static final String SKIPPED_WINDOW = "dfinery.export.skipped.window";
 
     private final DfineryExportConsumer consumer;
 
-    ExportHealthCheck(DfineryExportConsumer consumer, String id) {
+    DfineryConsumerHealthCheck(DfineryExportConsumer consumer, String id) {
         super(consumer, id);
         this.consumer = consumer;
     }
