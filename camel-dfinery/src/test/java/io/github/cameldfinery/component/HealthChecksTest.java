@@ -18,10 +18,15 @@ package io.github.cameldfinery.component;
 import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
+import io.github.cameldfinery.component.spi.DfineryExportBudget;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -142,6 +147,61 @@ class HealthChecksTest extends DfineryTestSupport {
         assertThat(check).isInstanceOf(DfineryConsumerHealthCheck.class);
         assertThat(check.getId()).isEqualTo("consumer:profiles");
         assertThat(check.isEnabled()).isFalse();
+    }
+
+    @Test
+    void aGuardedProducerIsDownWhileTheSharedQuotaStoreFailsItsRequests() throws Exception {
+        CamelContext other = createCamelContext();
+        DfineryComponent component = other.getComponent("dfinery", DfineryComponent.class);
+        component.setQuotaStore(new UnreachableStore());
+        other.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:export").to("dfinery:export");
+                from("direct:unguarded").to("dfinery:event?quotaGuard=false");
+            }
+        });
+        other.start();
+        try {
+            HealthCheck.Result export = HealthCheckHelper.invokeReadiness(other).stream()
+                    .filter(r -> r.getCheck().getId().equals("producer:dfinery://export")).findFirst().orElseThrow();
+            assertThat(export.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(export.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("quota store cannot be reached"));
+            assertThat(export.getDetails()).containsEntry("dfinery.quota.store", "an unreachable test store");
+            assertThat(HealthCheckHelper.invokeReadiness(other)).filteredOn(r -> r.getCheck().getId()
+                    .equals("producer:dfinery://event?quotaGuard=false")).singleElement()
+                    .as("counts nothing in the store").satisfies(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
+        } finally {
+            other.stop();
+        }
+    }
+
+    /** A shared store that never answers: with quotaStoreUnavailable=FAIL, requests fail without being sent. */
+    static final class UnreachableStore implements DfineryQuotaStore {
+        @Override
+        public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
+            throw new IllegalStateException("the store cannot be reached");
+        }
+
+        @Override
+        public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+            throw new IllegalStateException("the store cannot be reached");
+        }
+
+        @Override
+        public void ping() {
+            throw new IllegalStateException("the store cannot be reached");
+        }
+
+        @Override
+        public boolean isShared() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "an unreachable test store";
+        }
     }
 
     private String wrongTokenCheckId() {
