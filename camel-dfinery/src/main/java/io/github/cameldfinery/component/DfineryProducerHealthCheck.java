@@ -15,6 +15,7 @@
  */
 package io.github.cameldfinery.component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -53,6 +54,8 @@ final class DfineryProducerHealthCheck implements HealthCheck {
     /** DFINERY's refusal of the endpoint's token, until a request succeeds; null when none. */
     private volatile DfineryAuthenticationException refused;
     private volatile Instant refusedAt;
+    /** The running component's clock, taken when the first producer starts. */
+    private volatile Clock clock;
     /** Producers of the endpoint running; the check is in the repository while there are any. */
     private int running;
     private WritableHealthCheckRepository repository;
@@ -67,6 +70,7 @@ final class DfineryProducerHealthCheck implements HealthCheck {
             return;
         }
         id = "producer:" + URISupport.sanitizeUri(endpoint.getEndpointUri());
+        clock = endpoint.services().clock();
         repository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (repository != null) {
@@ -89,7 +93,7 @@ final class DfineryProducerHealthCheck implements HealthCheck {
     /** A message failed: an authentication error DFINERY answered with turns the check DOWN. */
     void failed(Throwable failure) {
         if (failure instanceof DfineryAuthenticationException && ((DfineryAuthenticationException) failure).hasResponse()) {
-            refusedAt = Instant.now(endpoint.services().clock());
+            refusedAt = clock.instant();
             refused = (DfineryAuthenticationException) failure;
         }
     }
