@@ -15,9 +15,6 @@
  */
 package io.github.cameldfinery.component;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +30,6 @@ import java.util.function.Function;
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.export.ExportBodies;
-import io.github.cameldfinery.component.export.ExportClient;
-import io.github.cameldfinery.component.http.DfineryHttpClient;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.metrics.MetricsLookup;
 import io.github.cameldfinery.component.quota.LocalQuotaStore;
@@ -98,13 +93,13 @@ public class DfineryComponent extends HealthCheckComponent {
     private EnvironmentTokens environmentTokens;
     /** A timer given by {@link #useTime}; the component's own otherwise. */
     private volatile ScheduledExecutorService givenTimer;
-    private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
     /** Import answers awaited: failed, never left pending, when the component stops. */
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final ExportBodies exportBodies = new ExportBodies();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService senders;
     private volatile ExecutorService httpClientThreads;
+    private volatile HttpConnections connections;
     private volatile QuotaGuards quotaGuards;
     private volatile DfineryMetrics metrics = DfineryMetrics.NONE;
     private volatile DfineryServices services;
@@ -350,8 +345,8 @@ public class DfineryComponent extends HealthCheckComponent {
                 quotaLocalShare, Duration.ofMillis(quotaLocalShareMaxTime), clock) : null;
         metrics = MetricsLookup.find(getCamelContext());
         quotaGuards = new QuotaGuards(store, failover, clock, scheduler, metrics);
-        services = new DfineryServices(this::http, this::exportClient, scheduler, clock, metrics, quotaGuards,
-                quotaLimits);
+        connections = new HttpConnections(senders, httpClientThreads, scheduler, inFlight, exportBodies);
+        services = new DfineryServices(connections, scheduler, clock, metrics, quotaGuards, quotaLimits);
         if (failover != null) {
             LOG.info("DFINERY quotas are counted in the shared store {}; while it cannot be reached: {}",
                     store.describe(), quotaStoreUnavailable);
@@ -452,10 +447,10 @@ public class DfineryComponent extends HealthCheckComponent {
         ServiceHelper.stopService(ownedStore);
         ownedStore = null;
         releaseWhatIsInFlight();
-        for (HttpClient client : httpClients.values()) {
-            close(client);
+        if (connections != null) {
+            connections.close();
+            connections = null;
         }
-        httpClients.clear();
     }
 
     /** What this running component shares with the producers and consumers of its endpoints. */
@@ -496,52 +491,6 @@ public class DfineryComponent extends HealthCheckComponent {
         if (httpClientThreads != null) {
             threads.shutdownNow(httpClientThreads);
         }
-    }
-
-    /**
-     * Closes a client the component made, on JDKs where HttpClient can be closed (21 on), so its selector thread
-     * ends now; on 17 the thread ends once the client is no longer referenced, which the stopped producers ensure.
-     */
-    private static void close(HttpClient client) {
-        if (client instanceof AutoCloseable) {
-            try {
-                HttpClient.class.getMethod("shutdownNow").invoke(client);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.debug("Could not close an HTTP client", e);
-            }
-        }
-    }
-
-    /** The HTTP side of an endpoint with these options. */
-    private DfineryHttpClient http(DfineryConfiguration config) {
-        return new DfineryHttpClient(httpClient(config), senders, scheduler, inFlight, config.getBaseUri(),
-                Duration.ofMillis(config.getRequestTimeout()));
-    }
-
-    /** The export side of an endpoint with these options. */
-    private ExportClient exportClient(DfineryConfiguration config) {
-        return new ExportClient(http(config), scheduler, exportBodies, Duration.ofMillis(config.getExportReadTimeout()));
-    }
-
-    /** The client for this configuration: the injected one, or a shared one per connect timeout and proxy. */
-    private HttpClient httpClient(DfineryConfiguration config) {
-        if (config.getHttpClient() != null) {
-            return config.getHttpClient();
-        }
-        String key = config.getConnectTimeout() + "|" + config.getProxyHost() + "|" + config.getProxyPort() + "|"
-                     + config.getHttpVersion();
-        return httpClients.computeIfAbsent(key, k -> {
-            HttpClient.Builder builder = HttpClient.newBuilder()
-                    .executor(httpClientThreads)
-                    .version(config.getHttpVersion())
-                    .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
-                    // Never follow a redirect: it would carry the token to wherever the redirect points.
-                    .followRedirects(HttpClient.Redirect.NEVER);
-            if (ObjectHelper.isNotEmpty(config.getProxyHost())) {
-                builder.proxy(ProxySelector.of(new InetSocketAddress(config.getProxyHost(), config.getProxyPort())));
-            }
-            return builder.build();
-        });
     }
 
     /** The quota guards of this component, one per service and API kind, and the export budgets. */

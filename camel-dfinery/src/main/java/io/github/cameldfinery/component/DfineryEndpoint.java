@@ -45,6 +45,9 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private DfineryConfiguration configuration;
 
+    /** The readiness of this endpoint's producers, in Camel's producers repository while one runs. */
+    private final DfineryProducerHealthCheck producerHealth = new DfineryProducerHealthCheck(this);
+
     /** The limit options its URI gives, which it gives its service even when equal to the component's. */
     private Set<QuotaLimits.Option> limitsInUri = Set.of();
 
@@ -114,6 +117,11 @@ public class DfineryEndpoint extends ScheduledPollEndpoint {
     /** What the running component shares with this endpoint's producers and consumer. */
     DfineryServices services() {
         return getComponent().services();
+    }
+
+    /** The health check its producers share and report to. */
+    DfineryProducerHealthCheck producerHealth() {
+        return producerHealth;
     }
 
     public DfineryApi getApi() {

@@ -21,16 +21,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.error.DfineryConnectionException;
-import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.export.CsvRows;
 import io.github.cameldfinery.component.export.ExportBodyStream;
-import io.github.cameldfinery.component.export.ExportClient;
+import io.github.cameldfinery.component.export.ExportDelivery;
+import io.github.cameldfinery.component.export.ExportProgress;
 import io.github.cameldfinery.component.export.ExportRequest;
-import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -47,7 +45,8 @@ public class DfineryExportProducer extends DefaultProducer {
 
     private final DfineryConfiguration config;
     private DfineryServices services;
-    private ExportClient exportClient;
+    private ExportDelivery delivery;
+    private DfineryProducerHealthCheck health;
 
     public DfineryExportProducer(DfineryEndpoint endpoint) {
         super(endpoint);
@@ -63,13 +62,18 @@ public class DfineryExportProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         services = getEndpoint().services();
-        exportClient = services.exportClient(config);
+        delivery = services.exportDelivery(config);
+        health = getEndpoint().producerHealth();
+        health.producerStarted();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (health != null) {
+            health.producerStopped();
+        }
         // A stopped producer may be kept by JMX (its send processor): it must not keep the HTTP client with it.
-        exportClient = null;
+        delivery = null;
         super.doStop();
     }
 
@@ -90,34 +94,23 @@ public class DfineryExportProducer extends DefaultProducer {
         if (ObjectHelper.isEmpty(config.getBearerToken())) {
             throw DfineryAuthenticationException.missingToken("bearerToken", DfinerySecrets.BEARER_TOKEN);
         }
-        DfineryExportBudget quota = services.exportBudget(serviceId, config);
-        DfineryExportBudget.Permit permit = quota.tryAcquire();
-        if (permit == null) {
-            throw DfineryRateLimitException.refusedLocally("The export quota of " + quota.limit() + " calls per "
-                    + quota.window() + " (or the concurrency limit) of service " + serviceId + " is spent; "
-                    + "next call possible at " + quota.nextSlot(), quota.nextSlot());
-        }
-        // Given back once: by the body when it is closed, or here when there is none.
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                permit.close();
-            }
-        };
-        ExportBodyStream body;
         try {
-            body = exportClient.open(request, serviceId, config.getBearerToken(), release);
-        } catch (RuntimeException e) {
-            release.run();
+            export(exchange, serviceId, request);
+        } catch (Exception e) {
+            health.failed(e);
             throw e;
         }
-        ServiceIds.write(exchange, serviceId);
-        message.setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
-        message.setHeader(DfineryConstants.EXPORT_FROM_DATE, isoText(request.from()));
-        message.setHeader(DfineryConstants.EXPORT_TO_DATE, isoText(request.to()));
+        health.succeeded();
+    }
+
+    /** The export call, under a slot of the service's budget: its rows, or its open CSV stream, in the message. */
+    private void export(Exchange exchange, String serviceId, ExportRequest request) throws Exception {
+        Message message = exchange.getMessage();
         if (config.getOutputMode() == DfineryExportOutput.stream) {
             // The slot goes back when the body is closed or read to its end; a body still open when the exchange
             // is over is aborted after exportReadTimeout without a read.
+            ExportBodyStream body = delivery.open(serviceId, config.getBearerToken(), request);
+            describe(exchange, serviceId, request);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
@@ -127,16 +120,32 @@ public class DfineryExportProducer extends DefaultProducer {
             message.setBody(body);
             return;
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (body; CsvRows csv = new CsvRows(body, request.requiredColumns())) {
-            while (csv.hasNext()) {
-                rows.add(csv.next());
-            }
-        } catch (IOException e) {
-            throw new DfineryConnectionException("The export body ended early after " + rows.size() + " rows", true, e);
-        }
+        List<Map<String, String>> rows = delivery.read(serviceId, config.getBearerToken(), request,
+                ExportProgress.NONE, (body, count) -> {
+                    describe(exchange, serviceId, request);
+                    List<Map<String, String>> read = new ArrayList<>();
+                    try (body; CsvRows csv = new CsvRows(body, request.requiredColumns())) {
+                        while (csv.hasNext()) {
+                            read.add(csv.next());
+                            count.set(read.size());
+                        }
+                    } catch (IOException e) {
+                        throw new DfineryConnectionException("The export body ended early after " + read.size()
+                                                             + " rows", true, e);
+                    }
+                    return read;
+                });
         message.setBody(rows);
         message.setHeader(DfineryConstants.EXPORT_ROW_COUNT, (long) rows.size());
+    }
+
+    /** What was exported, in headers: the service, the dataset and the days. */
+    private static void describe(Exchange exchange, String serviceId, ExportRequest request) {
+        ServiceIds.write(exchange, serviceId);
+        Message message = exchange.getMessage();
+        message.setHeader(DfineryConstants.EXPORT_DATASET, request.dataset());
+        message.setHeader(DfineryConstants.EXPORT_FROM_DATE, isoText(request.from()));
+        message.setHeader(DfineryConstants.EXPORT_TO_DATE, isoText(request.to()));
     }
 
     /** ISO text, not a LocalDate: Spring Boot's conversion service would turn a LocalDate into a locale's date. */

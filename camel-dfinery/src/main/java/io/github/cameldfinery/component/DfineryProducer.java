@@ -26,6 +26,7 @@ import io.github.cameldfinery.component.mapping.IdentityMapper;
 import io.github.cameldfinery.component.mapping.ProfileMapper;
 import io.github.cameldfinery.component.mapping.RequestMapper;
 import io.github.cameldfinery.component.pipeline.ImportPipeline;
+import io.github.cameldfinery.component.pipeline.ImportSettings;
 import io.github.cameldfinery.component.pipeline.PreparedMessage;
 import io.github.cameldfinery.component.pipeline.RetryPolicy;
 import io.github.cameldfinery.component.validation.DfineryTrackingPlan;
@@ -50,6 +51,7 @@ public class DfineryProducer extends DefaultAsyncProducer {
     private RequestMapper mapper;
     private ImportPipeline pipeline;
     private DfineryServices services;
+    private DfineryProducerHealthCheck health;
 
     public DfineryProducer(DfineryEndpoint endpoint) {
         super(endpoint);
@@ -72,15 +74,19 @@ public class DfineryProducer extends DefaultAsyncProducer {
                 break;
             default: mapper = new ProfileMapper(plan, services.clock(), config.getMaxRequestSize()); break;
         }
-        RetryPolicy retry = new RetryPolicy(config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(),
-                config.isRetryRequestTimeouts());
-        pipeline = new ImportPipeline(services.http(config), retry, services.scheduler(),
-                Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout()),
-                services.clock(), services.importGuards(config), services.metrics());
+        pipeline = new ImportPipeline(services.importServices(config), new ImportSettings(new RetryPolicy(
+                config.getMaxRetries(), config.getRetryDelay(), config.getRetryMaxDelay(), config.isRetryRequestTimeouts()),
+                Duration.ofMillis(config.getRateLimitMaxWait()), Duration.ofMillis(config.getRequestTimeout())));
+        // Its readiness check, in Camel's producers repository while it runs.
+        health = getEndpoint().producerHealth();
+        health.producerStarted();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (health != null) {
+            health.producerStopped();
+        }
         // A stopped producer may be kept by JMX (its send processor): it must not keep the HTTP client, whose
         // selector thread lives as long as the client is referenced.
         pipeline = null;
@@ -138,8 +144,11 @@ public class DfineryProducer extends DefaultAsyncProducer {
         pipeline.send(prepared, serviceId, config.getAccessToken()).whenCompleteAsync((success, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure.getCause() != null ? failure.getCause() : failure);
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    health.failed(cause);
+                    exchange.setException(cause);
                 } else {
+                    health.succeeded();
                     exchange.removeProperty(PREPARED);
                     describe(exchange.getMessage(), prepared, success);
                     if (success != null && success.rateLimit().remaining() != null) {

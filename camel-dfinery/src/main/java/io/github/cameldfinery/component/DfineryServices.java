@@ -17,76 +17,44 @@ package io.github.cameldfinery.component;
 
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.export.ExportClient;
-import io.github.cameldfinery.component.http.DfineryHttpClient;
+import io.github.cameldfinery.component.export.ExportDelivery;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.pipeline.ImportGuards;
+import io.github.cameldfinery.component.pipeline.ImportServices;
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import io.github.cameldfinery.component.spi.DfineryExportBudget;
 
 /**
- * What a running component shares with the producers and consumers of its endpoints: HTTP clients, the timer, the
- * clock, the metrics and the quota guards. Made when the component starts; a producer or consumer takes it when it
- * starts, so a restarted component's new one is taken by a restarted route.
+ * What a running component shares with the producers and consumers of its endpoints: the HTTP connections, the
+ * timer, the clock, the metrics, the quota guards and the limits they apply. Made once when the component starts; a
+ * producer or consumer takes it when it starts, so a restarted component's new one is taken by a restarted route.
+ *
+ * @param connections the HTTP clients and the threads they send on
+ * @param scheduler   timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps
+ * @param clock       the component's clock
+ * @param metrics     where measurements go: a Micrometer registry found at start, or nowhere
+ * @param quotaGuards the quota guards and export budgets, one per service and API kind
+ * @param quotaLimits the one limit of each service and API kind
  */
-final class DfineryServices {
-
-    private final Function<DfineryConfiguration, DfineryHttpClient> http;
-    private final Function<DfineryConfiguration, ExportClient> exportClient;
-    private final ScheduledExecutorService scheduler;
-    private final Clock clock;
-    private final DfineryMetrics metrics;
-    private final QuotaGuards quotaGuards;
-    private final QuotaLimits quotaLimits;
-
-    DfineryServices(Function<DfineryConfiguration, DfineryHttpClient> http,
-                    Function<DfineryConfiguration, ExportClient> exportClient, ScheduledExecutorService scheduler,
-                    Clock clock, DfineryMetrics metrics, QuotaGuards quotaGuards, QuotaLimits quotaLimits) {
-        this.http = http;
-        this.exportClient = exportClient;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.metrics = metrics;
-        this.quotaGuards = quotaGuards;
-        this.quotaLimits = quotaLimits;
-    }
-
-    /** The HTTP side of an endpoint with these options. */
-    DfineryHttpClient http(DfineryConfiguration config) {
-        return http.apply(config);
-    }
-
-    /** The export side of an endpoint with these options. */
-    ExportClient exportClient(DfineryConfiguration config) {
-        return exportClient.apply(config);
-    }
-
-    /** Timers for retry backoff and quota waits, shared by all endpoints; no thread ever sleeps. */
-    ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    /** Where measurements go: a Micrometer registry found at start, or nowhere. */
-    DfineryMetrics metrics() {
-        return metrics;
-    }
+record DfineryServices(HttpConnections connections, ScheduledExecutorService scheduler, Clock clock,
+                       DfineryMetrics metrics, QuotaGuards quotaGuards, QuotaLimits quotaLimits) {
 
     /**
-     * The quota guards an import endpoint with these options sends under: each service's, with the one limit the
-     * component applies to that service ({@link QuotaLimits}), whichever endpoint sends.
+     * What the import pipeline of an endpoint with these options sends with: its HTTP side, and the guards of each
+     * service, with the one limit the component applies to that service ({@link QuotaLimits}), whichever endpoint
+     * sends.
      */
-    ImportGuards importGuards(DfineryConfiguration config) {
-        if (!config.isQuotaGuard()) {
-            return ImportGuards.OFF;
-        }
-        return new ImportGuards(quotaGuards, quotaLimits::importLimit);
+    ImportServices importServices(DfineryConfiguration config) {
+        ImportGuards guards = config.isQuotaGuard() ? new ImportGuards(quotaGuards, quotaLimits::importLimit)
+                : ImportGuards.OFF;
+        return new ImportServices(connections.http(config), scheduler, clock, guards, metrics);
+    }
+
+    /** Export calls of an endpoint with these options, under each service's export budget, measured. */
+    ExportDelivery exportDelivery(DfineryConfiguration config) {
+        return new ExportDelivery(connections.exportClient(config), this::exportBudget, metrics);
     }
 
     /** The request limit the component applies to a service and API (what its guard counts against). */
@@ -95,7 +63,7 @@ final class DfineryServices {
     }
 
     /** The export budget of a service, shared by every export endpoint of it, with the service's one set of limits. */
-    DfineryExportBudget exportBudget(String serviceId, DfineryConfiguration config) {
+    DfineryExportBudget exportBudget(String serviceId) {
         QuotaLimits.ExportLimit limit = quotaLimits.exportLimit(serviceId);
         return quotaGuards.exportBudget(serviceId, limit.quota(), limit.window(), limit.concurrency());
     }

@@ -18,12 +18,14 @@ package io.github.cameldfinery.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cameldfinery.component.error.DfineryConnectionException;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -186,6 +188,50 @@ class MetricsTest {
                 .isZero();
         assertThat(count("dfinery.export.bytes", "service", "shop", "dataset", "events"))
                 .isEqualTo(bodies.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void theExportProducerRecordsItsCallsAsTheConsumerDoes() throws Exception {
+        ProducerTemplate template = start(null).createProducerTemplate();
+        template.sendBody("dfinery:event", List.of(event("u1"), event("u2"), event("u3")));
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        dfinery.service("shop").faults(ApiKind.EXPORT).failNext(1, Fault.cutExportBody());
+
+        Exchange cut = template.send("dfinery:export", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
+                yesterday));
+        Exchange whole = template.send("dfinery:export", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
+                yesterday));
+
+        assertThat(cut.getException()).isInstanceOf(DfineryConnectionException.class);
+        assertThat(whole.getException()).isNull();
+        List<?> rows = whole.getMessage().getBody(List.class);
+        assertThat(rows).as("a row per item").hasSize(6);
+        assertThat(count("dfinery.export.calls", "service", "shop", "dataset", "events", "outcome", "success")).isEqualTo(1);
+        assertThat(count("dfinery.export.calls", "service", "shop", "dataset", "events", "outcome", "connection"))
+                .isEqualTo(1);
+        assertThat(count("dfinery.export.rows", "service", "shop", "dataset", "events")).as("the cut call's rows too")
+                .isGreaterThanOrEqualTo(6);
+        assertThat(count("dfinery.export.bytes", "service", "shop", "dataset", "events")).isPositive();
+    }
+
+    @Test
+    void theExportProducersStreamIsRecordedOnceClosedWithTheBytesRead() throws Exception {
+        ProducerTemplate template = start(null).createProducerTemplate();
+        template.sendBody("dfinery:event", List.of(event("u1"), event("u2")));
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+
+        Exchange exchange = template.send("dfinery:export?outputMode=stream", e -> e.getMessage()
+                .setHeader(DfineryConstants.EXPORT_FROM_DATE, yesterday));
+        assertThat(registry.find("dfinery.export.calls").meter()).as("not before the body is read").isNull();
+        byte[] csv;
+        try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
+            csv = body.readAllBytes();
+        }
+
+        assertThat(count("dfinery.export.calls", "service", "shop", "dataset", "events", "outcome", "success")).isEqualTo(1);
+        assertThat(count("dfinery.export.rows", "service", "shop", "dataset", "events")).as("the route read the CSV")
+                .isZero();
+        assertThat(count("dfinery.export.bytes", "service", "shop", "dataset", "events")).isEqualTo(csv.length);
     }
 
     @Test

@@ -59,20 +59,15 @@ public final class ImportPipeline {
     private final ImportGuards guards;
     private final DfineryMetrics metrics;
 
-    /**
-     * @param requestTimeout how long a request may wait for the first answer after a start (the guard's probe)
-     */
-    public ImportPipeline(DfineryHttpClient http, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
-                          Duration rateLimitMaxWait, Duration requestTimeout, Clock clock, ImportGuards guards,
-                          DfineryMetrics metrics) {
-        this.http = http;
-        this.retryPolicy = retryPolicy;
-        this.scheduler = scheduler;
-        this.rateLimitMaxWait = rateLimitMaxWait;
-        this.requestTimeout = requestTimeout;
-        this.clock = clock;
-        this.guards = guards;
-        this.metrics = metrics;
+    public ImportPipeline(ImportServices services, ImportSettings settings) {
+        this.http = services.http();
+        this.scheduler = services.scheduler();
+        this.clock = services.clock();
+        this.guards = services.guards();
+        this.metrics = services.metrics();
+        this.retryPolicy = settings.retryPolicy();
+        this.rateLimitMaxWait = settings.rateLimitMaxWait();
+        this.requestTimeout = settings.requestTimeout();
     }
 
     /**

@@ -23,19 +23,20 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
- * The export consumer's check: Camel's for polling consumers (DOWN while polls fail), and for readiness also DOWN
- * while a window skipped under exportFormatErrorPolicy=skip stands, that is until the next window is delivered. A
- * skipped window's rows are not delivered, which whoever watches the application must see; liveness stays as Camel's,
- * as a restart would not bring them back.
+ * The export consumer's check {@code consumer:<route id>}, which Camel's consumers repository runs for the route, as
+ * for every polling consumer, and the component's healthCheckConsumerEnabled turns off: Camel's for polling consumers
+ * (DOWN while polls fail), and for readiness also DOWN while a window skipped under exportFormatErrorPolicy=skip
+ * stands, that is until the next window is delivered. A skipped window's rows are not delivered, which whoever watches
+ * the application must see; liveness stays as Camel's, as a restart would not bring them back.
  */
-final class ExportHealthCheck extends ScheduledPollConsumerHealthCheck {
+final class DfineryConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
     /** The detail naming the skipped window. */
     static final String SKIPPED_WINDOW = "dfinery.export.skipped.window";
 
     private final DfineryExportConsumer consumer;
 
-    ExportHealthCheck(DfineryExportConsumer consumer, String id) {
+    DfineryConsumerHealthCheck(DfineryExportConsumer consumer, String id) {
         super(consumer, id);
         this.consumer = consumer;
     }
