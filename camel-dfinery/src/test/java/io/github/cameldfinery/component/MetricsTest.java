@@ -194,7 +194,7 @@ class MetricsTest {
     void theExportProducerRecordsItsCallsAsTheConsumerDoes() throws Exception {
         ProducerTemplate template = start(null).createProducerTemplate();
         template.sendBody("dfinery:event", List.of(event("u1"), event("u2"), event("u3")));
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = ExportTestData.today(context).minusDays(1);
         dfinery.service("shop").faults(ApiKind.EXPORT).failNext(1, Fault.cutExportBody());
 
         Exchange cut = template.send("dfinery:export", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
@@ -218,7 +218,7 @@ class MetricsTest {
     void theExportProducersStreamIsRecordedOnceClosedWithTheBytesRead() throws Exception {
         ProducerTemplate template = start(null).createProducerTemplate();
         template.sendBody("dfinery:event", List.of(event("u1"), event("u2")));
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = ExportTestData.today(context).minusDays(1);
 
         Exchange exchange = template.send("dfinery:export?outputMode=stream", e -> e.getMessage()
                 .setHeader(DfineryConstants.EXPORT_FROM_DATE, yesterday));
