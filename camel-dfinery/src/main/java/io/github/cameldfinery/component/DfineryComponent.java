@@ -411,7 +411,7 @@ public class DfineryComponent extends HealthCheckComponent {
             ownedStore = store;
         }
         if (store == null) {
-            return new LocalQuotaStore(clock);
+            return new LocalQuotaStore();
         }
         if (store instanceof CamelContextAware) {
             ((CamelContextAware) store).setCamelContext(getCamelContext());
