@@ -378,9 +378,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
-     * service set a store they all reach (a bean), for example a Bucket4j store from camel-dfinery-redis, so that
-     * together they stay within the quota. Takes precedence over quotaStoreUri. The option is a
-     * io.github.cameldfinery.component.spi.DfineryQuotaStore type.
+     * service set a store they all reach (a bean), for example camel-dfinery-redis's RedisQuotaStore or one of their
+     * own over any backend that can compare and set, so that together they stay within the quota. Takes precedence
+     * over quotaStoreUri. The option is a io.github.cameldfinery.component.spi.DfineryQuotaStore type.
      */
     private io.github.cameldfinery.component.spi.DfineryQuotaStore quotaStore;
 

@@ -49,6 +49,8 @@ public final class StoredRequestCount implements RequestCount {
     private final long limit;
     private final Duration window;
     private final Clock clock;
+    /** The text this count last read or wrote: an answer that would not change it is not sent to the store. */
+    private volatile Seen lastSeen;
 
     /**
      * @param value  where the count is kept
@@ -64,7 +66,9 @@ public final class StoredRequestCount implements RequestCount {
 
     @Override
     public Window read() {
-        RequestState state = current(value.read(), clock.instant());
+        String text = value.read();
+        lastSeen = new Seen(text);
+        RequestState state = current(text, clock.instant());
         return state.hasWindow() ? new Window(state.remaining(), state.resetAt()) : null;
     }
 
@@ -92,7 +96,7 @@ public final class StoredRequestCount implements RequestCount {
     @Override
     public void observe(long remaining, Instant resetAt, boolean resetFromServer) {
         long left = Math.max(0, Math.min(limit, remaining));
-        change(state -> {
+        UnaryOperator<RequestState> rule = state -> {
             if (!state.hasWindow()) {
                 return state.withWindow(left, resetAt, resetFromServer);
             }
@@ -104,7 +108,17 @@ public final class StoredRequestCount implements RequestCount {
                 return state.withWindow(Math.min(state.remaining(), left), resetAt, resetFromServer);
             }
             return state;
-        });
+        };
+        Seen seen = lastSeen;
+        if (seen != null) {
+            // Most answers say what this replica already knows (the same window, not fewer left than it saw): no call.
+            // Another replica may have written since; its answers lower the count themselves.
+            RequestState known = current(seen.text(), clock.instant());
+            if (known.hasWindow() && rule.apply(known).equals(known)) {
+                return;
+            }
+        }
+        change(rule);
     }
 
     @Override
@@ -124,13 +138,19 @@ public final class StoredRequestCount implements RequestCount {
 
     /** One atomic update: the stored state as it is now, changed by {@code rule}, stored with how long to keep it. */
     private void change(UnaryOperator<RequestState> rule) {
-        value.update(text -> {
+        lastSeen = null;
+        String stored = value.update(text -> {
             Instant now = clock.instant();
             RequestState after = rule.apply(current(text, now));
             Instant windowKept = !after.hasWindow() ? null
                     : after.resetFromServer() ? after.resetAt().plus(KEEP_IDLE) : after.resetAt();
             return StateText.keep(after.encode(), StateText.later(windowKept, after.leaseUntil()), now);
         });
+        lastSeen = new Seen(stored);
+    }
+
+    /** A text as read or written (null: no value). */
+    private record Seen(String text) {
     }
 
     /** The stored state at {@code now}: forgotten, rolled on to the window that holds now, the lease run out. */
