@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shared quota guard (Bucket4j on a Redis on loopback) against the local one, side by side in one run.
+# The shared quota guard (a Redis on loopback) against the local one, side by side in one run.
 # Needs redis-server (Debian's package); the script starts one on a free port and stops it at the end.
 # Usage: camel-dfinery-benchmarks/guard-cost.sh [requests per path (default 20000)] [in flight (default 8)] [rounds (default 3)]
 set -euo pipefail

@@ -16,6 +16,7 @@
 package io.github.cameldfinery.benchmarks;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +27,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import io.github.cameldfinery.component.DfineryComponent;
-import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import io.github.cameldfinery.component.quota.LocalQuotaStore;
+import io.github.cameldfinery.component.quota.RequestCount;
+import io.github.cameldfinery.component.quota.StoredRequestCount;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import io.github.cameldfinery.redis.RedisQuotaStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -39,7 +40,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The cost of counting the quota in Redis (Bucket4j on loopback) against counting it in the JVM: one event per request,
+ * The cost of counting the quota in Redis (on loopback) against counting it in the JVM: one event per request,
  * so the guard's share of each request is as large as it gets. Two measures, side by side in one run, rounds in
  * rotating order: requests through {@code dfinery:event} at a number in flight (requests/s, latency, client CPU), and
  * the counter alone ({@code take} in a loop: the time the guard adds to each request). Arguments: emulator base URI,
@@ -47,7 +48,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class GuardCost {
 
-    /** A limit per hour that no loop reaches, within what Bucket4j allows (a token per nanosecond at most). */
+    /** A limit per hour that no loop reaches. */
     private static final long TAKE_LIMIT = 1_000_000_000_000L;
 
     private GuardCost() {
@@ -140,13 +141,13 @@ public final class GuardCost {
 
     /** Microseconds per {@code take()} of the request count alone, single-threaded, after a warm-up. */
     static double takeMicros(String redis, int takes) {
-        DfineryQuotaStore store = redis == null ? new LocalQuotaStore(java.time.Clock.systemUTC()) : new RedisQuotaStore(redis);
+        DfineryQuotaStore store = redis == null ? new LocalQuotaStore() : new RedisQuotaStore(redis);
         if (store instanceof RedisQuotaStore) {
             ((RedisQuotaStore) store).start();
         }
         try {
-            DfineryRequestCount count = store.requestCount("bench-take-" + System.nanoTime(), DfineryApi.event,
-                    TAKE_LIMIT, Duration.ofHours(1));
+            RequestCount count = new StoredRequestCount(store.value("bench-take-" + System.nanoTime() + ":event"),
+                    TAKE_LIMIT, Duration.ofHours(1), Clock.systemUTC());
             count.observe(TAKE_LIMIT - 1, Instant.now().plus(Duration.ofHours(1)), true);
             for (int i = 0; i < takes / 4; i++) {
                 count.take(1);

@@ -127,16 +127,6 @@ final class RedisConnection {
         }
     }
 
-    /** The connection with binary values, for Bucket4j's buckets. */
-    StatefulRedisConnection<String, byte[]> binary() {
-        SharedRedisClient open = client();
-        try {
-            return open.binary();
-        } catch (RedisException e) {
-            throw new RedisStateException("Cannot connect to Redis at " + where() + " for " + purpose, e);
-        }
-    }
-
     private synchronized SharedRedisClient client() {
         if (client == null) {
             throw new RedisStateException("The Redis connection for " + purpose + " at " + where() + " is not open",

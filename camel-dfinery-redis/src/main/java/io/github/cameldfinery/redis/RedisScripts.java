@@ -26,6 +26,18 @@ final class RedisScripts {
     static final String EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then "
                                  + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
+    /**
+     * KEYS[1] a quota value, ARGV[1] the text it is expected to hold ('' for none), ARGV[2] the new text ('' to
+     * remove it), ARGV[3] milliseconds to keep it: sets it if it holds the expected text and answers {1}, or answers
+     * {0, the text it holds}. Redis runs a script alone, so the compare and the set are one step.
+     */
+    static final String COMPARE_AND_SET = "local current = redis.call('get', KEYS[1]) or '' "
+                                          + "if current ~= ARGV[1] then return {0, current} end "
+                                          + "if ARGV[2] == '' then redis.call('del', KEYS[1]) "
+                                          + "elseif ARGV[2] ~= current then "
+                                          + "redis.call('set', KEYS[1], ARGV[2], 'px', ARGV[3]) end "
+                                          + "return {1}";
+
     private RedisScripts() {
     }
 }

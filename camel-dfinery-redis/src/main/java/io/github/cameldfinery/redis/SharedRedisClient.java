@@ -23,17 +23,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 
 /**
- * One Lettuce client on one Redis URI, with at most two connections (text values; binary values for Bucket4j's
- * buckets), shared by the Redis beans of an application through {@link RedisClients}. Nothing reaches Redis until a
- * connection is first asked for; while Redis cannot be reached commands fail at once instead of queueing, and once
- * connected Lettuce reconnects by itself. Every command of the beans is multiplexed on these connections, so none of
+ * One Lettuce client on one Redis URI, with one connection, shared by the Redis beans of an application through
+ * {@link RedisClients}. Nothing reaches Redis until the connection is first asked for; while Redis cannot be reached
+ * commands fail at once instead of queueing, and once connected Lettuce reconnects by itself. Every command of the
+ * beans is multiplexed on this connection, so none of
  * them may change a connection's state (no SELECT, MULTI or blocking command).
  */
 final class SharedRedisClient {
@@ -41,7 +38,6 @@ final class SharedRedisClient {
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
-    private volatile StatefulRedisConnection<String, byte[]> binary;
     private boolean closed;
 
     SharedRedisClient(RedisURI uri) {
@@ -71,22 +67,9 @@ final class SharedRedisClient {
         return connection;
     }
 
-    /** The binary connection, connected (after the text one) unless it is. */
-    synchronized StatefulRedisConnection<String, byte[]> binary() {
-        if (binary == null) {
-            connection();
-            binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        }
-        return binary;
-    }
-
-    /** Closes the connections, the client and its threads. */
+    /** Closes the connection, the client and its threads. */
     synchronized void close() {
         closed = true;
-        if (binary != null) {
-            binary.close();
-            binary = null;
-        }
         if (connection != null) {
             connection.close();
             connection = null;

@@ -17,118 +17,107 @@ package io.github.cameldfinery.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.github.cameldfinery.component.http.RateLimitState;
 import io.github.cameldfinery.component.quota.QuotaGuard;
+import io.github.cameldfinery.component.quota.RequestCount;
+import io.github.cameldfinery.component.quota.ServerCount;
+import io.github.cameldfinery.component.quota.StoredRequestCount;
+import io.github.cameldfinery.component.spi.DfineryQuotaValue;
+import io.github.cameldfinery.testsupport.FakeClock;
+import io.github.cameldfinery.testsupport.ManualTimer;
 import io.github.cameldfinery.testsupport.RedisServerExtension;
-import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two replicas start together: one probes, the other looks for the bucket, finds none, and asks for the right to
- * probe just after the probe's answer made the bucket and gave the right back. It must take from the bucket, not send
- * a second probe that nothing counts (a 31st request in a window of 30, seen on a 2-CPU machine).
+ * Two replicas start together: one probes, the other finds no window, and asks for the lease to probe just after the
+ * probe's answer stored the window and gave the lease back. It must take from the window, not send a second probe that
+ * nothing counts (a 31st request in a window of 30, seen on a 2-CPU machine).
  */
 class ProbeRaceIT {
 
-    static final String KEY = "race:shop:EVENT";
     static final Duration WINDOW = Duration.ofSeconds(60);
+    static final Duration PROBE_WAIT = Duration.ofSeconds(5);
 
     @RegisterExtension
     static RedisServerExtension redis = new RedisServerExtension();
 
-    static final Duration PROBE_WAIT = Duration.ofSeconds(5);
+    final String key = "race-" + UUID.randomUUID() + ":event";
+    final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T10:00:00.250Z"));
+    final ManualTimer timer = new ManualTimer(clock);
+    final RedisQuotaStore firstStore = started();
+    final RedisQuotaStore secondStore = started();
 
-    RedisClient client;
-    ScheduledExecutorService timer;
-    ProxyManager<String> buckets;
-
-    @BeforeEach
-    void connect() {
-        timer = Executors.newSingleThreadScheduledExecutor();
-        client = RedisClient.create(redis.uri());
-        buckets = Bucket4jLettuce.casBasedBuilder(client).build().withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
+    static RedisQuotaStore started() {
+        RedisQuotaStore store = new RedisQuotaStore(redis.uri());
+        store.start();
+        return store;
     }
 
     @AfterEach
-    void disconnect() {
-        try (var connection = client.connect()) {
-            connection.sync().flushall();
-        } finally {
-            client.shutdown();
-            timer.shutdownNow();
-        }
+    void stop() {
+        firstStore.stop();
+        secondStore.stop();
     }
 
     @Test
-    void aReplicaThatLooksJustBeforeTheProbesAnswerTakesFromTheBucket() {
-        QuotaGuard first = guard(count(buckets));
-        AtomicReference<Runnable> betweenLookAndTake = new AtomicReference<>();
-        Bucket4jRequestCount second = count(afterEachEmptyLook(buckets, betweenLookAndTake));
-        Instant reset = Instant.now().plus(WINDOW);
+    void aReplicaThatLooksJustBeforeTheProbesAnswerTakesFromTheWindow() {
+        QuotaGuard first = guard(count(firstStore.value(key)));
+        AtomicReference<Runnable> betweenLookAndLease = new AtomicReference<>();
+        RequestCount second = count(afterNextUpdate(secondStore.value(key), betweenLookAndLease));
+        Instant reset = clock.instant().plus(WINDOW);
 
         QuotaGuard.Permit probe = first.acquire(Duration.ZERO, PROBE_WAIT).join();
-        betweenLookAndTake.set(() -> probe.observe(new RateLimitState("60s", 29L, reset), false));
+        betweenLookAndLease.set(() -> probe.observe(ServerCount.of("60s", 29L, reset), false));
         CompletableFuture<QuotaGuard.Permit> taken = guard(second).acquire(Duration.ZERO, PROBE_WAIT);
 
         assertThat(taken).isCompleted();
-        assertThat(second.read().remaining()).as("taken from the bucket, not a second probe").isEqualTo(28);
-        assertThat(second.read().resetAt()).isEqualTo(reset.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(second.read()).as("taken from the window, not a second probe")
+                .isEqualTo(new RequestCount.Window(28, reset));
     }
 
     @Test
     void withoutAnAnswerTheSecondReplicaWaitsForTheProbe() {
-        QuotaGuard first = guard(count(buckets));
-        QuotaGuard second = guard(count(buckets));
+        QuotaGuard first = guard(count(firstStore.value(key)));
+        QuotaGuard second = guard(count(secondStore.value(key)));
 
         assertThat(first.acquire(Duration.ZERO, PROBE_WAIT)).isCompleted();
 
         assertThat(second.acquire(Duration.ZERO, PROBE_WAIT)).isNotDone();
     }
 
-    QuotaGuard guard(Bucket4jRequestCount count) {
-        return new QuotaGuard("shop", "EVENT", 30, WINDOW, count, true, Clock.systemUTC(), timer);
+    QuotaGuard guard(RequestCount count) {
+        return new QuotaGuard("shop", "EVENT", 30, WINDOW, count, true, clock, timer);
     }
 
-    static Bucket4jRequestCount count(ProxyManager<String> buckets) {
-        return new Bucket4jRequestCount(buckets, KEY, 30, WINDOW, Duration.ofSeconds(30), Clock.systemUTC());
+    RequestCount count(DfineryQuotaValue value) {
+        return new StoredRequestCount(value, 30, WINDOW, clock);
     }
 
-    /** The same buckets; after a look that finds no bucket, runs {@code hook} once. */
-    @SuppressWarnings("unchecked")
-    static ProxyManager<String> afterEachEmptyLook(ProxyManager<String> buckets, AtomicReference<Runnable> hook) {
-        return (ProxyManager<String>) Proxy.newProxyInstance(ProxyManager.class.getClassLoader(),
-                new Class<?>[] {ProxyManager.class}, (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(buckets, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("getProxyConfiguration") && ((Optional<?>) result).isEmpty()) {
-                        Runnable once = hook.getAndSet(null);
-                        if (once != null) {
-                            once.run();
-                        }
-                    }
-                    return result;
-                });
+    /** The same value; after its next update (the take that finds no window), runs {@code hook} once. */
+    static DfineryQuotaValue afterNextUpdate(DfineryQuotaValue value, AtomicReference<Runnable> hook) {
+        return new DfineryQuotaValue() {
+            @Override
+            public String read() {
+                return value.read();
+            }
+
+            @Override
+            public String update(Function<String, Next> change) {
+                String text = value.update(change);
+                Runnable once = hook.getAndSet(null);
+                if (once != null) {
+                    once.run();
+                }
+                return text;
+            }
+        };
     }
 }

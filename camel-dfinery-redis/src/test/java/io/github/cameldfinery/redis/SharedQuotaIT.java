@@ -19,24 +19,25 @@ import static io.github.cameldfinery.redis.Application.QUOTA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameldfinery.component.DfineryComponent;
 import io.github.cameldfinery.component.error.DfineryQuotaStoreException;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
 import io.github.cameldfinery.component.quota.QuotaStoreUnavailable;
+import io.github.cameldfinery.component.spi.DfineryQuotaStore;
+import io.github.cameldfinery.component.spi.DfineryQuotaValue;
 import io.github.cameldfinery.component.testing.SampleEvents;
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.console.DevConsole;
@@ -107,14 +108,12 @@ class SharedQuotaIT extends QuotaReplicasTestSupport {
     }
 
     @Test
-    void anyBucket4jBackendPassedAsABeanSharesTheQuota() throws Exception {
+    void aStoreOfOnesOwnPassedAsABeanSharesTheQuota() throws Exception {
+        // What a user of another backend does: implement the store SPI over it (here plain Redis commands, no script),
+        // and bind it as a bean.
         RedisClient client = RedisClient.create(redis.uri());
-        try {
-            // What a user of another Bucket4j backend does: build its ProxyManager, wrap it, bind it.
-            ProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(client).build()
-                    .withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
-            Bucket4jQuotaStore store = new Bucket4jQuotaStore(buckets, ExportSlots.inThisJvm(), "bean:",
-                    Duration.ofSeconds(30), "a Bucket4j bean");
+        try (var connection = client.connect()) {
+            OwnStore store = new OwnStore(connection.sync());
             List<CompletableFuture<Exchange>> sent = new ArrayList<>();
             QUOTA.awaitWindowStart();
             for (int replica = 0; replica < 2; replica++) {
@@ -131,10 +130,71 @@ class SharedQuotaIT extends QuotaReplicasTestSupport {
 
             assertThat(done(sent)).allMatch(e -> e.getException() == null);
             assertThat(replicas.get(0).getComponent("dfinery", DfineryComponent.class).quotaGuards().store().describe())
-                    .isEqualTo("a Bucket4j bean");
+                    .isEqualTo("a store of its own");
             QUOTA.assertKept(dfinery.service(Application.SERVICE), 3);
         } finally {
             client.shutdown();
+        }
+    }
+
+    /**
+     * A store of one's own over Redis: each update is WATCH, GET, MULTI, SET, EXEC on a connection of its own, retried
+     * when another writer came in between. Storage only: the component computes every text.
+     */
+    static final class OwnStore implements DfineryQuotaStore {
+        private final RedisCommands<String, String> redis;
+
+        OwnStore(RedisCommands<String, String> redis) {
+            this.redis = redis;
+        }
+
+        @Override
+        public DfineryQuotaValue value(String key) {
+            String redisKey = "own:" + key;
+            return new DfineryQuotaValue() {
+                @Override
+                public String read() {
+                    synchronized (redis) {
+                        return redis.get(redisKey);
+                    }
+                }
+
+                @Override
+                public String update(Function<String, Next> change) {
+                    synchronized (redis) {
+                        while (true) {
+                            redis.watch(redisKey);
+                            Next next = change.apply(redis.get(redisKey));
+                            redis.multi();
+                            if (next.text() == null) {
+                                redis.del(redisKey);
+                            } else {
+                                redis.psetex(redisKey, next.keepFor().toMillis(), next.text());
+                            }
+                            if (!redis.exec().wasDiscarded()) {
+                                return next.text();
+                            }
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void ping() {
+            synchronized (redis) {
+                redis.ping();
+            }
+        }
+
+        @Override
+        public boolean isShared() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "a store of its own";
         }
     }
 

@@ -247,8 +247,8 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * Export calls allowed per exportQuotaWindow and service (DFINERY: 100 an hour). The component counts its own
-     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service. One
-     * value per service, as eventQuota.
+     * calls in windows aligned on the epoch (each clock hour for an hour) and never makes more; it is shared by
+     * every export endpoint of the service. One value per service, as eventQuota.
      */
     private Integer exportQuota = 100;
 
@@ -378,9 +378,9 @@ public class DfineryComponentConfiguration extends ComponentConfigurationPropert
 
     /**
      * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
-     * service set a store they all reach (a bean), for example a Bucket4j store from camel-dfinery-redis, so that
-     * together they stay within the quota. Takes precedence over quotaStoreUri. The option is a
-     * io.github.cameldfinery.component.spi.DfineryQuotaStore type.
+     * service set a store they all reach (a bean), for example camel-dfinery-redis's RedisQuotaStore or one of their
+     * own over any backend that can compare and set, so that together they stay within the quota. Takes precedence
+     * over quotaStoreUri. The option is a io.github.cameldfinery.component.spi.DfineryQuotaStore type.
      */
     private io.github.cameldfinery.component.spi.DfineryQuotaStore quotaStore;
 

@@ -267,8 +267,9 @@ public class DfineryComponent extends HealthCheckComponent {
 
     /**
      * Where DFINERY's limits are counted: by default in this JVM. Replicas of one application that share a DFINERY
-     * service set a store they all reach (a bean), for example a Bucket4j store from camel-dfinery-redis, so that
-     * together they stay within the quota. Takes precedence over quotaStoreUri.
+     * service set a store they all reach (a bean), for example camel-dfinery-redis's RedisQuotaStore or one of their
+     * own over any backend that can compare and set, so that together they stay within the quota. Takes precedence
+     * over quotaStoreUri.
      */
     public void setQuotaStore(DfineryQuotaStore quotaStore) {
         this.quotaStore = quotaStore;
@@ -414,7 +415,7 @@ public class DfineryComponent extends HealthCheckComponent {
             ownedStore = store;
         }
         if (store == null) {
-            return new LocalQuotaStore(clock);
+            return new LocalQuotaStore();
         }
         if (store instanceof CamelContextAware) {
             ((CamelContextAware) store).setCamelContext(getCamelContext());

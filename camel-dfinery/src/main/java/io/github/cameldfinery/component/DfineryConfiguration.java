@@ -588,8 +588,8 @@ public class DfineryConfiguration implements Cloneable {
 
     /**
      * Export calls allowed per exportQuotaWindow and service (DFINERY: 100 an hour). The component counts its own
-     * calls in a rolling window and never makes more; it is shared by every export endpoint of the service. One value
-     * per service, as eventQuota.
+     * calls in windows aligned on the epoch (each clock hour for an hour) and never makes more; it is shared by every
+     * export endpoint of the service. One value per service, as eventQuota.
      */
     public void setExportQuota(int exportQuota) {
         this.exportQuota = exportQuota;

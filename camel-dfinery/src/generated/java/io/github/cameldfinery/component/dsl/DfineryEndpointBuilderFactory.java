@@ -493,9 +493,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -511,9 +512,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2362,9 +2364,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2380,9 +2383,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -3370,9 +3374,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -3388,9 +3393,10 @@ public interface DfineryEndpointBuilderFactory {
         }
         /**
          * Export calls allowed per exportQuotaWindow and service (DFINERY: 100
-         * an hour). The component counts its own calls in a rolling window and
-         * never makes more; it is shared by every export endpoint of the
-         * service. One value per service, as eventQuota.
+         * an hour). The component counts its own calls in windows aligned on
+         * the epoch (each clock hour for an hour) and never makes more; it is
+         * shared by every export endpoint of the service. One value per
+         * service, as eventQuota.
          * 
          * The option will be converted to a <code>int</code> type.
          * 

@@ -20,6 +20,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.cameldfinery.component.quota.ServerCount;
+
 /**
  * The rate-limit headers of a response. DFINERY's docs spell them two ways ({@code X-Rate-Limit-*} in the table,
  * {@code x-ratelimit-*} in the examples) and give the reset in seconds or in milliseconds; all four are read.
@@ -29,7 +31,7 @@ import java.util.Optional;
  * @param resetAt   when the window resets, as the server wrote it (the quota guard decides what to believe); null
  *                  when absent or not a time
  */
-public record RateLimitState(String window, Long remaining, Instant resetAt) {
+public record RateLimitState(String window, Long remaining, Instant resetAt) implements ServerCount {
 
     /** Epoch values below this are seconds: 10^11 seconds is the year 5138, 10^11 ms is 1973. */
     private static final long SECONDS_BELOW = 100_000_000_000L;

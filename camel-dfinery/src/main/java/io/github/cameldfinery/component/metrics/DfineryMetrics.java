@@ -18,12 +18,13 @@ package io.github.cameldfinery.component.metrics;
 import java.util.function.DoubleSupplier;
 
 import io.github.cameldfinery.component.api.DfineryApi;
+import io.github.cameldfinery.component.quota.QuotaObserver;
 
 /**
  * The component's measurements, reported as they happen. {@link #NONE} records nothing; the component uses it
  * unless a Micrometer registry is found, and then never reads a clock for it.
  */
-public interface DfineryMetrics {
+public interface DfineryMetrics extends QuotaObserver {
 
     /** Records nothing. */
     DfineryMetrics NONE = new DfineryMetrics() {
@@ -65,6 +66,7 @@ public interface DfineryMetrics {
     }
 
     /** A gauge of the requests left in the current window, as the guard knows them (NaN while unknown). */
+    @Override
     default void quotaRemaining(String serviceId, DfineryApi api, DoubleSupplier remaining) {
     }
 

@@ -18,6 +18,7 @@ package io.github.cameldfinery.component.quota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.spi.DfineryExportBudget;
 
@@ -29,9 +30,10 @@ final class FailoverExportBudget implements DfineryExportBudget {
     private final QuotaStoreFailover failover;
 
     FailoverExportBudget(DfineryExportBudget shared, int limit, Duration window, int concurrency, QuotaStoreFailover failover,
-                         Clock clock) {
+                         Clock clock, ScheduledExecutorService renewals) {
         this.shared = shared;
-        this.local = new LocalExportBudget((int) failover.share(limit), window, (int) failover.share(concurrency), clock);
+        this.local = new StoredExportBudget(new LocalQuotaStore.Value(), (int) failover.share(limit), window,
+                (int) failover.share(concurrency), clock, renewals);
         this.failover = failover;
     }
 

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
  * A shared count, with a count of a local share of the limit behind it while the store cannot be reached
@@ -27,13 +26,13 @@ import io.github.cameldfinery.component.spi.DfineryRequestCount;
  * window; it starts with the next window, as what the other replicas sent in the current one is unknown. Back on the
  * store after an outage, the replica keeps to its local share until the other replicas may all have left theirs.
  */
-final class FailoverRequestCount implements DfineryRequestCount {
+final class FailoverRequestCount implements RequestCount {
 
     /** How long other replicas may go on with their local share after this one found the store back. */
     private static final Duration OTHERS_MAY_STILL_BE_LOCAL = Duration.ofSeconds(6);
 
-    private final DfineryRequestCount shared;
-    private final LocalRequestCount local;
+    private final RequestCount shared;
+    private final RequestCount local;
     private final QuotaStoreFailover failover;
     private final Duration window;
     private final Clock clock;
@@ -43,10 +42,10 @@ final class FailoverRequestCount implements DfineryRequestCount {
     /** Until then, the local share caps what is taken from the store. */
     private Instant capUntil;
 
-    FailoverRequestCount(DfineryRequestCount shared, long limit, Duration window, QuotaStoreFailover failover,
+    FailoverRequestCount(RequestCount shared, long limit, Duration window, QuotaStoreFailover failover,
                          Clock clock) {
         this.shared = shared;
-        this.local = new LocalRequestCount(failover.share(limit), window, clock);
+        this.local = new StoredRequestCount(new LocalQuotaStore.Value(), failover.share(limit), window, clock);
         this.failover = failover;
         this.window = window;
         this.clock = clock;
@@ -77,7 +76,7 @@ final class FailoverRequestCount implements DfineryRequestCount {
                 outageCapped = outage;
                 Window known = local.read();
                 Instant othersBack = now.plus(OTHERS_MAY_STILL_BE_LOCAL);
-                this.capUntil = known != null ? DfineryRequestCount.windowEnd(known.resetAt(), window, othersBack)
+                this.capUntil = known != null ? RequestCount.windowEnd(known.resetAt(), window, othersBack)
                         : othersBack.plus(window);
             }
             capUntil = this.capUntil;
@@ -110,7 +109,7 @@ final class FailoverRequestCount implements DfineryRequestCount {
     }
 
     /** The local share; a new outage spends its current window first. */
-    private synchronized LocalRequestCount local() {
+    private synchronized RequestCount local() {
         long outage = failover.outages();
         if (outage != outageSeen) {
             outageSeen = outage;
@@ -120,16 +119,16 @@ final class FailoverRequestCount implements DfineryRequestCount {
     }
 
     @Override
-    public void observe(long remaining, Instant resetAt, boolean repeats) {
-        local.observe(remaining, resetAt, repeats);
-        failover.tell(() -> shared.observe(remaining, resetAt, repeats));
+    public void observe(long remaining, Instant resetAt, boolean resetFromServer) {
+        local.observe(remaining, resetAt, resetFromServer);
+        failover.tellIfReachable(() -> shared.observe(remaining, resetAt, resetFromServer));
     }
 
     @Override
     public void giveBack(long requests) {
         // Given back where it was most likely taken; a give-back that fails only wastes a little quota.
         local.giveBack(requests);
-        failover.tell(() -> shared.giveBack(requests));
+        failover.tellIfReachable(() -> shared.giveBack(requests));
     }
 
     @Override

@@ -15,31 +15,21 @@
  */
 package io.github.cameldfinery.component.quota;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
+import io.github.cameldfinery.component.spi.DfineryQuotaValue;
 
-/** Counts in this JVM only: each replica sees only its own requests. The default. */
+/** The default store: values in this JVM, each changed under its own lock. */
 public final class LocalQuotaStore implements DfineryQuotaStore {
 
-    private final Clock clock;
-
-    public LocalQuotaStore(Clock clock) {
-        this.clock = clock;
-    }
+    private final Map<String, DfineryQuotaValue> values = new ConcurrentHashMap<>();
 
     @Override
-    public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
-        return new LocalRequestCount(limit, window, clock);
-    }
-
-    @Override
-    public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
-        return new LocalExportBudget(limit, window, concurrency, clock);
+    public DfineryQuotaValue value(String key) {
+        return values.computeIfAbsent(key, k -> new Value());
     }
 
     @Override
@@ -55,5 +45,21 @@ public final class LocalQuotaStore implements DfineryQuotaStore {
     @Override
     public String describe() {
         return "in memory (this JVM only)";
+    }
+
+    /** A value in this JVM; what has outlived its keeping time stays until overwritten (the rules read it as none). */
+    static final class Value implements DfineryQuotaValue {
+        private String text;
+
+        @Override
+        public synchronized String read() {
+            return text;
+        }
+
+        @Override
+        public synchronized String update(Function<String, Next> change) {
+            text = change.apply(text).text();
+            return text;
+        }
     }
 }

@@ -27,13 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
-import io.github.cameldfinery.component.http.RateLimitState;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DFINERY's request limit for one service and API kind, in front of a {@link DfineryRequestCount} that counts it
+ * DFINERY's request limit for one service and API kind, in front of a {@link RequestCount} that counts it
  * (in this JVM, or in a store shared by replicas), with the rules of {@link QuotaPolicy}. Every HTTP request,
  * retries included, takes a {@link Permit} first and reports through it what the server counted ({@code
  * x-ratelimit-remaining}, {@code x-ratelimit-reset}); the server's count wins. When the budget is spent, requests
@@ -68,14 +66,14 @@ public final class QuotaGuard {
     private long refused;
     private long rejectedByServer;
     private volatile double lastRemaining = Double.NaN;
-    private volatile ServerWord lastWord;
+    private volatile LastAnswer lastAnswer;
 
     /**
      * @param count     where the limit is counted
      * @param shared    whether replicas share {@code count}
      * @param scheduler timers: resets, the next look at a shared store, the end of a wait
      */
-    public QuotaGuard(String serviceId, String api, long limit, Duration window, DfineryRequestCount count,
+    public QuotaGuard(String serviceId, String api, long limit, Duration window, RequestCount count,
                       boolean shared, Clock clock, ScheduledExecutorService scheduler) {
         this.serviceId = serviceId;
         this.api = api;
@@ -105,7 +103,7 @@ public final class QuotaGuard {
     }
 
     /**
-     * Hands out what can be handed out now. The count is asked outside the lock (a shared store is a network
+     * Grants what can be granted now. The count is asked outside the lock (a shared store is a network
      * call), one call at a time, for as many requests as wait: requests that arrive meanwhile queue without waiting
      * for the store, and the next call takes them all at once.
      */
@@ -132,7 +130,7 @@ public final class QuotaGuard {
             boolean again;
             synchronized (this) {
                 taking = false;
-                again = failure == null ? hand(take, completions) : refuseAll(failure, completions);
+                again = failure == null ? applyTake(take, completions) : refuseAll(failure, completions);
             }
             completions.forEach(Runnable::run);
             if (!again) {
@@ -142,7 +140,7 @@ public final class QuotaGuard {
     }
 
     /** Applies what the policy answered; true when more may be handed out at once. */
-    private boolean hand(QuotaPolicy.Take take, List<Runnable> completions) {
+    private boolean applyTake(QuotaPolicy.Take take, List<Runnable> completions) {
         switch (take.outcome()) {
             case GRANTED:
                 spentUntil = null;
@@ -184,7 +182,7 @@ public final class QuotaGuard {
             if (resetAt.isAfter(waiter.deadline)) {
                 it.remove();
                 refused++;
-                DfineryRateLimitException spent = spent(resetAt);
+                DfineryRateLimitException spent = spentException(resetAt);
                 completions.add(() -> waiter.future.completeExceptionally(spent));
             }
         }
@@ -203,11 +201,11 @@ public final class QuotaGuard {
     }
 
     /** Says whose count ran out: the server's, in its own words, or the one configured here. */
-    private DfineryRateLimitException spent(Instant resetAt) {
-        ServerWord word = lastWord;
-        if (word != null && word.spent()) {
+    private DfineryRateLimitException spentException(Instant resetAt) {
+        LastAnswer answer = lastAnswer;
+        if (answer != null && answer.spent()) {
             return DfineryRateLimitException.refusedLocally("The DFINERY " + api + " quota of service " + serviceId
-                    + " is spent; it resets at " + resetAt + " (DFINERY's last answer: " + word + "); nothing was "
+                    + " is spent; it resets at " + resetAt + " (DFINERY's last answer: " + answer + "); nothing was "
                     + "sent", resetAt);
         }
         return DfineryRateLimitException.refusedLocally("The DFINERY " + api + " quota of " + limit + " requests per "
@@ -242,7 +240,7 @@ public final class QuotaGuard {
                 }
                 it.remove();
                 refused++;
-                DfineryRateLimitException failure = !probing && spentUntil != null ? spent(spentUntil)
+                DfineryRateLimitException failure = !probing && spentUntil != null ? spentException(spentUntil)
                         : DfineryRateLimitException.refusedLocally("No answer yet to the first request to DFINERY's "
                                 + api + " API for service " + serviceId + " since the start; this request waited "
                                 + Duration.between(waiter.since, now).toMillis() + " ms for it and was not sent, so "
@@ -266,8 +264,8 @@ public final class QuotaGuard {
         }
     }
 
-    private void observe(RateLimitState state, boolean rejected, boolean probe) {
-        lastWord = new ServerWord(state, rejected);
+    private void observe(ServerCount state, boolean rejected, boolean probe) {
+        lastAnswer = new LastAnswer(state, rejected);
         try {
             // The count first: the probe's answer must be in the store before anyone takes from it.
             policy.observe(state.remaining(), state.resetAt(), rejected, probe);
@@ -308,7 +306,7 @@ public final class QuotaGuard {
 
     /** A snapshot for consoles and headers. */
     public Snapshot snapshot() {
-        DfineryRequestCount.Window view;
+        RequestCount.Window view;
         try {
             view = policy.view();
         } catch (RuntimeException e) {
@@ -322,7 +320,7 @@ public final class QuotaGuard {
     }
 
     /** What the server last said of its count, for the message of a refusal. */
-    private record ServerWord(RateLimitState state, boolean rejected) {
+    private record LastAnswer(ServerCount state, boolean rejected) {
 
         /** The server said its count is spent. */
         boolean spent() {
@@ -368,7 +366,7 @@ public final class QuotaGuard {
         }
 
         /** What a response said about the limit; {@code rejected} when it was a 429 / 40401. */
-        public void observe(RateLimitState state, boolean rejected) {
+        public void observe(ServerCount state, boolean rejected) {
             if (finish()) {
                 QuotaGuard.this.observe(state, rejected, probe);
             }

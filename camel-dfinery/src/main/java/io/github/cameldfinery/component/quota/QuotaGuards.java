@@ -25,10 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.cameldfinery.component.api.DfineryApi;
-import io.github.cameldfinery.component.metrics.DfineryMetrics;
 import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
 
 /**
  * The quota guards and export budgets of a component, one per service and API kind, shared by all its endpoints.
@@ -43,21 +41,21 @@ public final class QuotaGuards {
     private final QuotaStoreFailover failover;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
-    private final DfineryMetrics metrics;
+    private final QuotaObserver observer;
 
     /**
      * @param store     where to count
      * @param failover  what to do while a shared store cannot be reached; null for the in-memory store
      * @param scheduler the component's timer thread, for waits on a reset or on the first answer
-     * @param metrics   where the guards' gauges go
+     * @param observer  told of each guard as it is made (the component's meters)
      */
     public QuotaGuards(DfineryQuotaStore store, QuotaStoreFailover failover, Clock clock,
-                       ScheduledExecutorService scheduler, DfineryMetrics metrics) {
+                       ScheduledExecutorService scheduler, QuotaObserver observer) {
         this.store = store;
         this.failover = failover;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
     /**
@@ -66,13 +64,13 @@ public final class QuotaGuards {
      */
     public QuotaGuard guard(String serviceId, DfineryApi api, long limit, Duration window) {
         return guards.computeIfAbsent(serviceId + "/" + api, key -> {
-            DfineryRequestCount count = store.requestCount(serviceId, api, limit, window);
+            RequestCount count = new StoredRequestCount(store.value(serviceId + ":" + api), limit, window, clock);
             if (failover != null) {
                 count = new FailoverRequestCount(count, limit, window, failover, clock);
             }
             QuotaGuard guard = new QuotaGuard(serviceId, api.name(), limit, window, count, store.isShared(), clock,
                     scheduler);
-            metrics.quotaRemaining(serviceId, api, guard::lastRemaining);
+            observer.quotaRemaining(serviceId, api, guard::lastRemaining);
             return guard;
         });
     }
@@ -80,9 +78,10 @@ public final class QuotaGuards {
     /** The export budget of a service, made with the service's one set of limits (as for {@link #guard}). */
     public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
         return exportBudgets.computeIfAbsent(serviceId, id -> {
-            DfineryExportBudget budget = store.exportBudget(serviceId, limit, window, concurrency);
+            DfineryExportBudget budget = new StoredExportBudget(store.value(serviceId + ":export"), limit, window,
+                    concurrency, clock, scheduler);
             return failover == null ? budget
-                    : new FailoverExportBudget(budget, limit, window, concurrency, failover, clock);
+                    : new FailoverExportBudget(budget, limit, window, concurrency, failover, clock, scheduler);
         });
     }
 

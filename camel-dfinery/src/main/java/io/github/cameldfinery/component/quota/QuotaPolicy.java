@@ -19,12 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
-import io.github.cameldfinery.component.spi.DfineryRequestCount.Taken;
-import io.github.cameldfinery.component.spi.DfineryRequestCount.Window;
+import io.github.cameldfinery.component.quota.RequestCount.Taken;
+import io.github.cameldfinery.component.quota.RequestCount.Window;
 
 /**
- * The rules of one DFINERY request limit, the same whatever store keeps its count ({@link DfineryRequestCount}):
+ * The rules of one DFINERY request limit, the same whatever store keeps its count ({@link RequestCount}):
  * the server's count wins; nothing is handed out while the count is unknown but one request at a time, the probe, to
  * learn it; a 429 spends the window; a request that may wait is held near a reset for the next window; a reset the
  * server did not say is a guess, and the window after a guess is probed, never handed out whole.
@@ -37,10 +36,10 @@ final class QuotaPolicy {
     static final Duration MAX_RESET_MARGIN = Duration.ofMillis(500);
     /** After a 429 whose reset is already past by our clock, back off at least this long (clock skew). */
     static final Duration MIN_BACKOFF_AFTER_429 = Duration.ofMillis(250);
-    /** While another replica probes, look at the store again this often. */
-    static final Duration LOOK_AGAIN = Duration.ofMillis(20);
+    /** While another replica probes (or a window appeared meanwhile), ask the store again after this. */
+    static final Duration STORE_POLL_INTERVAL = Duration.ofMillis(20);
 
-    private final DfineryRequestCount count;
+    private final RequestCount count;
     private final long limit;
     private final Duration window;
     private final Duration resetMargin;
@@ -59,7 +58,7 @@ final class QuotaPolicy {
      * @param shared whether replicas take from the same count: then one take asks for at most a sixteenth of the
      *               limit, so that the replica that comes first after a reset does not take the whole window
      */
-    QuotaPolicy(DfineryRequestCount count, long limit, Duration window, boolean shared, ServerResets resets,
+    QuotaPolicy(RequestCount count, long limit, Duration window, boolean shared, ServerResets resets,
                 Clock clock) {
         this.count = count;
         this.limit = limit;
@@ -92,7 +91,7 @@ final class QuotaPolicy {
         if (take == null) {
             take = tryTake(wanted, mayWaitUntil);
         }
-        return take != null ? take : Take.waitUntil(clock.instant().plus(LOOK_AGAIN));
+        return take != null ? take : Take.waitUntil(clock.instant().plus(STORE_POLL_INTERVAL));
     }
 
     /** Null when a window appeared or went away meanwhile: ask again. */
@@ -101,7 +100,7 @@ final class QuotaPolicy {
         Instant now = clock.instant();
         if (takenUntil != null) {
             // Held before taking: the rest of this window stays for requests that cannot wait.
-            Instant end = DfineryRequestCount.windowEnd(takenUntil, window, now);
+            Instant end = RequestCount.windowEnd(takenUntil, window, now);
             if (heldForTheReset(end, mayWaitUntil, now)) {
                 return Take.waitUntil(end);
             }
@@ -135,7 +134,7 @@ final class QuotaPolicy {
             return Take.spent(answeredUntil);
         }
         if (!holdsLease && !count.tryLease()) {
-            return Take.waitUntil(now.plus(LOOK_AGAIN));
+            return Take.waitUntil(now.plus(STORE_POLL_INTERVAL));
         }
         holdsLease = true;
         if (count.read() == null) {
@@ -166,7 +165,7 @@ final class QuotaPolicy {
      */
     synchronized void observe(Long remaining, Instant serverReset, boolean rejected, boolean probe) {
         Instant now = clock.instant();
-        Instant reset = resets.believe(serverReset, now);
+        Instant reset = resets.resetToCountWith(serverReset, now);
         if (probe && !rejected && remaining != null) {
             // The probe is one of the window's requests; it counts when the limit configured here is the lower one.
             remaining = Math.min(remaining, limit - 1);

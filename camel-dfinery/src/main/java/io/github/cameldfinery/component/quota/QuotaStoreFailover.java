@@ -136,8 +136,8 @@ public final class QuotaStoreFailover {
         }
     }
 
-    /** Tells the store something (a response's count); a failure is noted, never thrown: the request is done. */
-    void tell(Runnable shared) {
+    /** Tells a store not known to be down what a response counted; a failure is noted, never thrown. */
+    void tellIfReachable(Runnable shared) {
         Instant now = clock.instant();
         synchronized (this) {
             if (downSince != null) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +50,12 @@ final class ServerResets {
      * The reset to count with, or null when there is none to believe. A reset less than a window ago is an answer
      * that came after its window ended: the server's windows go on from it, so it gives the end of the current one.
      */
-    Instant believe(Instant reset, Instant now) {
+    Instant resetToCountWith(Instant reset, Instant now) {
         if (reset == null || !reset.isAfter(now.minus(window))) {
             return null;
         }
         if (!reset.isAfter(now)) {
-            return DfineryRequestCount.windowEnd(reset, window, now);
+            return RequestCount.windowEnd(reset, window, now);
         }
         if (reset.isAfter(now.plus(window))) {
             if (toldTooFar.compareAndSet(false, true)) {

@@ -15,8 +15,12 @@
  */
 /**
  * Keeping within DFINERY's request limits: a guard per service and import API kind that counts every request and
- * follows the server's count, with the rules of the limit in one place ({@code QuotaPolicy}) whatever store keeps the
- * count; the in-memory store, the fail-over to a local share while a shared store cannot be reached, and the export
- * budget (calls per window, calls at once).
+ * follows the server's count, with the rules of the limit in one place ({@code QuotaPolicy}); the rules of what is
+ * stored (windows, the server's answers, the lease to probe: {@link
+ * io.github.cameldfinery.component.quota.StoredRequestCount}; the export budget, calls per window and at once: {@link
+ * io.github.cameldfinery.component.quota.StoredExportBudget}), the same over every store's values; the in-memory store,
+ * and the fail-over to a local share while a shared store cannot be reached. It depends on neither HTTP nor meters:
+ * what a response said comes in as a {@link io.github.cameldfinery.component.quota.ServerCount}, and meters watch the
+ * guards as a {@link io.github.cameldfinery.component.quota.QuotaObserver}.
  */
 package io.github.cameldfinery.component.quota;

@@ -19,9 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * DFINERY's export limit for one service: calls per window (100 an hour) and calls at once (5). Counted in this JVM
- * (the component's in-memory budget) or in a store that replicas share. Every export endpoint of the service calls
- * it, from several threads.
+ * DFINERY's export limit for one service: calls per window (100 an hour, windows aligned on the epoch: each clock hour)
+ * and calls at once (5). The component makes it over a value of its {@link DfineryQuotaStore}, in this JVM or in a
+ * store that replicas share; stores do not implement it. Every export endpoint of the service calls it, from several
+ * threads.
  */
 public interface DfineryExportBudget {
 

@@ -15,9 +15,11 @@
  */
 /**
  * What other modules implement to share the component's counts between replicas: a {@link
- * io.github.cameldfinery.component.spi.DfineryQuotaStore} (request counts and export budgets, found by URI scheme
- * through a {@link io.github.cameldfinery.component.spi.DfineryQuotaStoreFactory} or given as a bean) and {@link
+ * io.github.cameldfinery.component.spi.DfineryQuotaStore} (short values changed atomically, in which the component
+ * keeps request counts and export budgets; found by URI scheme through a {@link
+ * io.github.cameldfinery.component.spi.DfineryQuotaStoreFactory} or given as a bean) and {@link
  * io.github.cameldfinery.component.spi.DfineryExportClaims} (one replica exports a window). Implementations store; the
- * component decides.
+ * component decides. {@link io.github.cameldfinery.component.spi.DfineryExportBudget} is what the component hands its
+ * export endpoints, made over a store's value.
  */
 package io.github.cameldfinery.component.spi;

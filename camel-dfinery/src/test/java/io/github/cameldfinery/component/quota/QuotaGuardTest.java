@@ -23,12 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.http.RateLimitState;
-import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
+import io.github.cameldfinery.component.spi.DfineryQuotaValue;
 import io.github.cameldfinery.testsupport.FakeClock;
 import io.github.cameldfinery.testsupport.ManualTimer;
 import org.junit.jupiter.api.Test;
@@ -363,13 +361,8 @@ class QuotaGuardTest {
     /** The store behind {@link #store}, for the fail-over: reachable when the count is. */
     final class SharedStore implements DfineryQuotaStore {
         @Override
-        public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
-            return store;
-        }
-
-        @Override
-        public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
-            throw new UnsupportedOperationException();
+        public DfineryQuotaValue value(String key) {
+            throw new UnsupportedOperationException("the guards here are given their count");
         }
 
         @Override
@@ -389,23 +382,23 @@ class QuotaGuardTest {
     }
 
     /** The in-memory count, as a shared store would behave: it can be made to fail, or to lose what it holds. */
-    final class StoreCount implements DfineryRequestCount {
+    final class StoreCount implements RequestCount {
         private final long limit;
-        private volatile DfineryRequestCount count;
+        private volatile RequestCount count;
         volatile boolean failing;
         /** Runs once after the next take, before its answer returns. */
         volatile Runnable afterTake;
 
         StoreCount(long limit) {
             this.limit = limit;
-            this.count = new LocalRequestCount(limit, WINDOW, clock);
+            this.count = new StoredRequestCount(new LocalQuotaStore.Value(), limit, WINDOW, clock);
         }
 
         void lose() {
-            count = new LocalRequestCount(limit, WINDOW, clock);
+            count = new StoredRequestCount(new LocalQuotaStore.Value(), limit, WINDOW, clock);
         }
 
-        private DfineryRequestCount reach() {
+        private RequestCount reach() {
             if (failing) {
                 throw new IllegalStateException("the store cannot be reached");
             }
@@ -434,8 +427,8 @@ class QuotaGuardTest {
         }
 
         @Override
-        public void observe(long remaining, Instant resetAt, boolean repeats) {
-            reach().observe(remaining, resetAt, repeats);
+        public void observe(long remaining, Instant resetAt, boolean resetFromServer) {
+            reach().observe(remaining, resetAt, resetFromServer);
         }
 
         @Override

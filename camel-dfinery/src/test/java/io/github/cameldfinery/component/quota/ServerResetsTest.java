@@ -22,7 +22,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-/** Which {@code x-ratelimit-reset} the policy believes. */
+/** Which {@code x-ratelimit-reset} the policy counts with. */
 class ServerResetsTest {
 
     static final Duration WINDOW = Duration.ofSeconds(2);
@@ -32,17 +32,17 @@ class ServerResetsTest {
 
     @Test
     void resetsNoInstantHoldsOrOutsideTheWindowAreNotBelieved() {
-        assertThat(resets.believe(null, NOW)).isNull();
-        assertThat(resets.believe(Instant.MIN, NOW)).isNull();
-        assertThat(resets.believe(Instant.MAX, NOW)).isNull();
-        assertThat(resets.believe(NOW.minus(WINDOW), NOW)).isNull();
-        assertThat(resets.believe(NOW.plus(WINDOW).plusMillis(1), NOW)).isNull();
+        assertThat(resets.resetToCountWith(null, NOW)).isNull();
+        assertThat(resets.resetToCountWith(Instant.MIN, NOW)).isNull();
+        assertThat(resets.resetToCountWith(Instant.MAX, NOW)).isNull();
+        assertThat(resets.resetToCountWith(NOW.minus(WINDOW), NOW)).isNull();
+        assertThat(resets.resetToCountWith(NOW.plus(WINDOW).plusMillis(1), NOW)).isNull();
     }
 
     @Test
     void aResetWithinAWindowIsBelievedOneJustPastGivesTheNextWindowsEnd() {
-        assertThat(resets.believe(NOW.plus(WINDOW), NOW)).isEqualTo(NOW.plus(WINDOW));
-        assertThat(resets.believe(NOW.minusMillis(300), NOW))
+        assertThat(resets.resetToCountWith(NOW.plus(WINDOW), NOW)).isEqualTo(NOW.plus(WINDOW));
+        assertThat(resets.resetToCountWith(NOW.minusMillis(300), NOW))
                 .as("an answer that came after its window ended: the next window's end")
                 .isEqualTo(NOW.minusMillis(300).plus(WINDOW));
     }

@@ -41,12 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The store loses a replica's bucket in the middle of a window (Redis restarted empty, or the key expired or was
- * deleted) after the replicas spent the window: the replica that holds the bucket must not make it again from what it
- * knew, which would hand out the spent window a second time, but wait for the next window. A bucket lost while the
+ * The store loses a replica's count in the middle of a window (Redis restarted empty, or the key expired or was
+ * deleted) after the replicas spent the window: the replica that holds the count must not make it again from what it
+ * knew, which would hand out the spent window a second time, but wait for the next window. A count lost while the
  * replica sent nothing (it expired while idle) is learnt again by a probe, at once.
  */
-class LostBucketIT {
+class LostCountIT {
 
     static final int LIMIT = 10;
     static final ScaledQuota QUOTA = new ScaledQuota(LIMIT, Duration.ofSeconds(4));
@@ -76,7 +76,7 @@ class LostBucketIT {
     }
 
     @Test
-    void aBucketDeletedFromTheStoreIsLearntAgainInTheNextWindow() throws Exception {
+    void aCountDeletedFromTheStoreIsLearntAgainInTheNextWindow() throws Exception {
         spendAWindow();
         flushRedis();
 
@@ -103,7 +103,7 @@ class LostBucketIT {
     }
 
     @Test
-    void aBucketLostWhileThisReplicaWasIdleIsLearntByAProbeWithoutWaitingForTheNextWindow() throws Exception {
+    void aCountLostWhileThisReplicaWasIdleIsLearntByAProbeWithoutWaitingForTheNextWindow() throws Exception {
         spendAWindow();
         long idleWindow = QUOTA.awaitNextWindow();
         assertThat(QUOTA.millisIntoWindow()).as("early in the idle window").isLessThan(QUOTA.window().toMillis() / 4);
@@ -133,7 +133,7 @@ class LostBucketIT {
     private void assertTheNextRequestWaitedForTheNextWindow() {
         EmulatedService service = dfinery.service(Application.SERVICE);
         Map<Long, Long> windows = QUOTA.perWindow(service);
-        // A replica that refilled the lost bucket from its stale copy would send into the spent window: a 429, or
+        // A replica that refilled the lost count from its stale copy would send into the spent window: a 429, or
         // more than the limit there. Whether the spending itself fitted in one window is the machine's speed.
         QUOTA.assertKept(service, 1);
         assertThat(windows.values().stream().mapToLong(Long::longValue).sum()).as("stored " + windows)
