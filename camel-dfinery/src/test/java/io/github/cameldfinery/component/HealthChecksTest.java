@@ -18,15 +18,12 @@ package io.github.cameldfinery.component;
 import static io.github.cameldfinery.component.testing.SampleEvents.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
-import io.github.cameldfinery.component.spi.DfineryExportBudget;
 import io.github.cameldfinery.component.spi.DfineryQuotaStore;
-import io.github.cameldfinery.component.spi.DfineryRequestCount;
+import io.github.cameldfinery.component.spi.DfineryQuotaValue;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -179,12 +176,7 @@ class HealthChecksTest extends DfineryTestSupport {
     /** A shared store that never answers: with quotaStoreUnavailable=FAIL, requests fail without being sent. */
     static final class UnreachableStore implements DfineryQuotaStore {
         @Override
-        public DfineryRequestCount requestCount(String serviceId, DfineryApi api, long limit, Duration window) {
-            throw new IllegalStateException("the store cannot be reached");
-        }
-
-        @Override
-        public DfineryExportBudget exportBudget(String serviceId, int limit, Duration window, int concurrency) {
+        public DfineryQuotaValue value(String key) {
             throw new IllegalStateException("the store cannot be reached");
         }
 
