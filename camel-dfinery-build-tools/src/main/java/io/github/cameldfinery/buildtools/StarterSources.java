@@ -25,33 +25,45 @@ import java.util.Set;
 /**
  * The Spring Boot starter's sources derived from the component's descriptor, on the pattern of Camel Spring Boot's
  * generated starters: {@code <Name>ComponentConfiguration}, the {@code camel.component.<scheme>.*} properties (every
- * component option, its description as javadoc, its default as initializer), and {@code <Name>ComponentConverter},
- * which turns a {@code #name} or {@code #bean:name} property into the Spring bean of that name. Usage:
- * {@code StarterSources <descriptor> <source directory> <package>}.
+ * component option, its description as javadoc, its default as initializer); {@code <Name>ComponentConverter},
+ * which turns a {@code #name} or {@code #bean:name} property into the Spring bean of that name;
+ * {@code <Name>ComponentAutoConfiguration}, the {@code ComponentCustomizer} that applies the properties; and the
+ * {@code AutoConfiguration.imports} that registers both. Usage: {@code StarterSources <descriptor>
+ * <source directory> <resource directory> <package> [<option check>]}, where the option check is a class of the
+ * package with a {@code static void check(CamelContext, <Name>ComponentConfiguration)} that the customizer calls
+ * before it copies the properties (the component's own checks, which no generic starter knows).
  */
 public final class StarterSources {
 
     private static final int WIDTH = 110;
+    /** Where Spring Boot finds auto-configurations. */
+    static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     private StarterSources() {
     }
 
     /**
-     * Writes both classes.
+     * Writes the three classes and the imports file.
      *
-     * @param args the descriptor (see {@link Descriptor#read(String)}), the source directory and the package
+     * @param args the descriptor (see {@link Descriptor#read(String)}), the source directory, the resource directory,
+     *             the package and, optionally, the simple name of the option check
      * @throws IOException when the descriptor cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: StarterSources <descriptor> <source directory> <package>");
+        if (args.length != 4 && args.length != 5) {
+            throw new IllegalArgumentException("usage: StarterSources <descriptor> <source directory>"
+                    + " <resource directory> <package> [<option check>]");
         }
         Descriptor descriptor = Descriptor.read(args[0]);
-        Path directory = Path.of(args[1]).resolve(args[2].replace('.', '/'));
+        String packageName = args[3];
+        Path directory = Path.of(args[1]).resolve(packageName.replace('.', '/'));
         String name = className(descriptor);
         Descriptor.write(directory.resolve(name + "ComponentConfiguration.java"),
-                configuration(descriptor, args[2]));
-        Descriptor.write(directory.resolve(name + "ComponentConverter.java"), converter(descriptor, args[2]));
+                configuration(descriptor, packageName));
+        Descriptor.write(directory.resolve(name + "ComponentConverter.java"), converter(descriptor, packageName));
+        Descriptor.write(directory.resolve(name + "ComponentAutoConfiguration.java"),
+                autoConfiguration(descriptor, packageName, args.length == 5 ? args[4] : null));
+        Descriptor.write(Path.of(args[2]).resolve(IMPORTS), imports(descriptor, packageName));
     }
 
     static List<StarterOption> options(Descriptor descriptor) {
@@ -135,6 +147,78 @@ public final class StarterSources {
                 .append("                ? applicationContext.getBean(ref, type) : null;\n")
                 .append("    }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * The auto-configuration as Camel Spring Boot generates it: on when a CamelContext is there and
+     * {@code camel.component.<scheme>.enabled} is not false; a customizer that copies the properties onto the
+     * component unless {@code camel.component.customizer.enabled} or
+     * {@code camel.component.<scheme>.customizer.enabled} is false; the option check, when there is one, first.
+     */
+    static String autoConfiguration(Descriptor descriptor, String packageName, String optionCheck) {
+        String scheme = descriptor.json().path("component").path("scheme").asText();
+        String componentType = descriptor.json().path("component").path("javaType").asText();
+        String component = componentType.substring(componentType.lastIndexOf('.') + 1);
+        String name = className(descriptor);
+        String configuration = name + "ComponentConfiguration";
+        StringBuilder out = header(packageName);
+        out.append("import ").append(componentType).append(";\n")
+                .append("import org.apache.camel.Component;\n")
+                .append("import org.apache.camel.spi.ComponentCustomizer;\n")
+                .append("import org.apache.camel.spring.boot.CamelAutoConfiguration;\n")
+                .append("import org.apache.camel.spring.boot.ComponentConfigurationProperties;\n")
+                .append("import org.apache.camel.spring.boot.util.CamelPropertiesHelper;\n")
+                .append("import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;\n")
+                .append("import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;\n")
+                .append("import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;\n")
+                .append("import org.springframework.boot.autoconfigure.AutoConfiguration;\n")
+                .append("import org.springframework.boot.context.properties.EnableConfigurationProperties;\n")
+                .append("import org.springframework.context.ApplicationContext;\n")
+                .append("import org.springframework.context.annotation.Bean;\n")
+                .append("import org.springframework.context.annotation.Conditional;\n")
+                .append("import org.springframework.context.annotation.Lazy;\n\n")
+                .append("/**\n * Applies {@code camel.component.").append(scheme).append(".*} to the ").append(scheme)
+                .append(" component with a {@link ComponentCustomizer}. Off with\n * {@code camel.component.")
+                .append(scheme).append(".enabled=false} (the whole configuration), or with\n")
+                .append(" * {@code camel.component.customizer.enabled} or {@code camel.component.").append(scheme)
+                .append(".customizer.enabled} false (the customizer).\n */\n")
+                .append("@AutoConfiguration(after = {CamelAutoConfiguration.class, ").append(name)
+                .append("ComponentConverter.class})\n")
+                .append("@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)\n")
+                .append("@EnableConfigurationProperties({ComponentConfigurationProperties.class, ").append(configuration)
+                .append(".class})\n")
+                .append("@ConditionalOnHierarchicalProperties({\"camel.component\", \"camel.component.").append(scheme)
+                .append("\"})\n")
+                .append("public class ").append(name).append("ComponentAutoConfiguration {\n\n")
+                .append("    private final ApplicationContext applicationContext;\n")
+                .append("    private final ").append(configuration).append(" configuration;\n\n")
+                .append("    public ").append(name).append("ComponentAutoConfiguration(ApplicationContext applicationContext,\n")
+                .append("            ").append(configuration).append(" configuration) {\n")
+                .append("        this.applicationContext = applicationContext;\n")
+                .append("        this.configuration = configuration;\n    }\n\n")
+                .append("    @Lazy\n    @Bean\n    public ComponentCustomizer configure").append(name).append("Component() {\n")
+                .append("        return new ComponentCustomizer() {\n")
+                .append("            @Override\n            public void configure(String name, Component target) {\n");
+        if (optionCheck != null) {
+            out.append("                ").append(optionCheck).append(".check(target.getCamelContext(), configuration);\n");
+        }
+        out.append("                CamelPropertiesHelper.copyProperties(target.getCamelContext(), configuration, target);\n")
+                .append("            }\n\n")
+                .append("            @Override\n            public boolean isEnabled(String name, Component target) {\n")
+                .append("                return HierarchicalPropertiesEvaluator.evaluate(applicationContext,")
+                .append(" \"camel.component.customizer\",\n")
+                .append("                        \"camel.component.").append(scheme).append(".customizer\") && target instanceof ")
+                .append(component).append(";\n")
+                .append("            }\n        };\n    }\n}\n");
+        return out.toString();
+    }
+
+    /** The imports file: the converter, then the auto-configuration. */
+    static String imports(Descriptor descriptor, String packageName) {
+        String name = className(descriptor);
+        return "# Generated by camel-dfinery-build-tools from the component's descriptor: do not edit.\n"
+                + packageName + "." + name + "ComponentConverter\n"
+                + packageName + "." + name + "ComponentAutoConfiguration\n";
     }
 
     private static StringBuilder header(String packageName) {

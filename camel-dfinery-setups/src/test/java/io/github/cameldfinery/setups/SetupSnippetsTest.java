@@ -38,24 +38,25 @@ import org.junit.jupiter.api.Test;
  * The docs' setup snippets are the setups' own files: a code block marked {@code <!-- snippet: setups/P/R -->} in
  * README.md or docs/ is region R of setup P (the lines between {@code region: R} and {@code endregion: R} in any of
  * its files, every occurrence, without their common indentation), or, for R {@code pom.xml}, the setup's whole pom
- * without those markers; {@code @project.version@} reads as the project's version. The Invoker plugin builds and
- * runs those files, so what the docs show is what was run.
+ * without those markers. The setups take every version from the build: {@code @name@} is the build's property
+ * {@code name} (the Invoker filters the poms with them; here Surefire gives them as {@code setups.name}). The
+ * Invoker plugin builds and runs those files, so what the docs show is what was run.
  */
 class SetupSnippetsTest {
 
     static final Pattern SNIPPET = Pattern.compile(
             "<!-- snippet: setups/([a-z0-9.-]+)/([a-z0-9.-]+) -->\\R```[a-z]*\\R(.*?)```", Pattern.DOTALL);
     static final Path SETUPS = Path.of("src/it");
+    static final Pattern BUILD_PROPERTY = Pattern.compile("@([A-Za-z0-9.-]+)@");
 
     @Test
     void everySetupSnippetIsItsSetupsFile() throws IOException {
-        String version = projectVersion();
         Map<String, String> shown = new LinkedHashMap<>();
         for (Path doc : documents()) {
             Matcher snippet = SNIPPET.matcher(Files.readString(doc, StandardCharsets.UTF_8));
             while (snippet.find()) {
                 String name = snippet.group(1) + "/" + snippet.group(2);
-                String region = region(snippet.group(1), snippet.group(2)).replace("@project.version@", version);
+                String region = filtered(region(snippet.group(1), snippet.group(2)));
                 assertThat(snippet.group(3)).as(doc.getFileName() + ": setups/" + name + " differs from its setup")
                         .isEqualTo(region);
                 shown.put(name, doc.getFileName().toString());
@@ -119,10 +120,33 @@ class SetupSnippetsTest {
         return documents;
     }
 
-    /** Given by the build: what {@code @project.version@} becomes in the setups. */
-    static String projectVersion() {
-        String version = System.getProperty("setups.project.version");
-        assertThat(version).as("the system property setups.project.version").isNotBlank();
-        return version;
+    /** Every {@code @name@} of the setups' poms is a property the build gives. */
+    @Test
+    void everyVersionOfTheSetupsComesFromTheBuild() throws IOException {
+        List<Path> poms;
+        try (Stream<Path> files = Files.list(SETUPS)) {
+            poms = files.map(dir -> dir.resolve("pom.xml")).filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(poms).isNotEmpty();
+        for (Path pom : poms) {
+            Matcher property = BUILD_PROPERTY.matcher(Files.readString(pom, StandardCharsets.UTF_8));
+            while (property.find()) {
+                assertThat(System.getProperty("setups." + property.group(1)))
+                        .as(pom + ": @" + property.group(1) + "@ needs the system property setups."
+                                + property.group(1) + " (camel-dfinery-setups/pom.xml, Surefire)")
+                        .isNotBlank();
+            }
+        }
+    }
+
+    /** The text as the Invoker filters it: {@code @name@} becomes the build's property {@code name}. */
+    static String filtered(String text) {
+        Matcher property = BUILD_PROPERTY.matcher(text);
+        StringBuilder filtered = new StringBuilder();
+        while (property.find()) {
+            String value = System.getProperty("setups." + property.group(1));
+            property.appendReplacement(filtered, Matcher.quoteReplacement(value == null ? property.group() : value));
+        }
+        return property.appendTail(filtered).toString();
     }
 }

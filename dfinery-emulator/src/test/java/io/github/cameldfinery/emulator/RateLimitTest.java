@@ -35,7 +35,10 @@ import io.github.cameldfinery.emulator.quota.WindowCount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Fixed windows per service and API kind, the three headers, and both over-limit answers (decision 5). */
+/**
+ * Fixed windows per service and API kind, the three headers, and both over-limit answers: project decision 5 (rate
+ * limiting).
+ */
 class RateLimitTest {
 
     static final String T = "2024-06-24T06:42:25.394Z";

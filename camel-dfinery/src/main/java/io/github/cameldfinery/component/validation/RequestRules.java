@@ -29,8 +29,9 @@ import io.github.cameldfinery.component.error.DfineryValidationException;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 
 /**
- * The rules every request obeys before it is sent (the reference's decisions 1, 2, 7 and 8): identities, event
- * ids, property values. Violations throw {@link DfineryValidationException} naming the field.
+ * The rules every request obeys before it is sent: identities, event ids, property values (project decisions
+ * 1 (events request body), 2 (caps), 7 (datetimes) and 8 (identifiers)). Violations throw
+ * {@link DfineryValidationException} naming the field.
  */
 public final class RequestRules {
 

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class EmulatorConfig {
 
-    /** How an over-limit import request is answered (decision 5). */
+    /** How an over-limit import request is answered: project decision 5 (rate limiting). */
     public enum RateLimitAnswer {
         /** HTTP 429 with the import envelope {@code 40401 TOO_MANY_REQUEST} (the default). */
         HTTP_429,

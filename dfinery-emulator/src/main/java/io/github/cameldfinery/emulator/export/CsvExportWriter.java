@@ -37,9 +37,9 @@ import io.github.cameldfinery.emulator.validation.ExportValidator;
 import io.github.cameldfinery.emulator.validation.NameFilter;
 
 /**
- * Writes export answers as RFC 4180 CSV, row by row onto the response stream (decision 9): a header row,
- * {@code df_unified_id} first, system columns, then the selected properties in alphabetical order; one row per
- * item; arrays as JSON text; missing values empty.
+ * Writes export answers as RFC 4180 CSV, row by row onto the response stream, as project decision 9 (export) says:
+ * a header row, {@code df_unified_id} first, system columns, then the selected properties in alphabetical order;
+ * one row per item; arrays as JSON text; missing values empty.
  */
 public final class CsvExportWriter {
 
@@ -51,7 +51,7 @@ public final class CsvExportWriter {
     private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    // Strict check: quote only what RFC 4180 requires (comma, quote, CR, LF), as decision 9 says.
+    // Strict check: quote only what RFC 4180 requires (comma, quote, CR, LF), as project decision 9 (export) says.
     // The caller owns the response stream: closing it would end a chunked body properly even when a fault
     // wants it cut short.
     private final CsvMapper mapper = CsvMapper.builder()

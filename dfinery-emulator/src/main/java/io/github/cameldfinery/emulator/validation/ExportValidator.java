@@ -27,7 +27,7 @@ import io.github.cameldfinery.emulator.validation.ExportQueries.EventQuery;
 import io.github.cameldfinery.emulator.validation.ExportQueries.ProfileQuery;
 import io.github.cameldfinery.emulator.validation.NameFilter.Condition;
 
-/** Checks export request bodies (reference §6 and decision 9). */
+/** Checks export request bodies: reference §6 and project decision 9 (export). */
 public final class ExportValidator {
 
     /** The only identity attribute DFINERY exports today (KO docs). */

@@ -34,8 +34,9 @@ import io.github.cameldfinery.emulator.validation.ValidatedRequests.IncomingEven
 import io.github.cameldfinery.emulator.validation.ValidatedRequests.ProfileUpdate;
 
 /**
- * Checks import request bodies against the reference and the project decisions 1, 2, 6, 7 and 8. The whole
- * request is checked before anything is stored, so a rejected request leaves no trace in the state.
+ * Checks import request bodies against the reference and project decisions 1 (events request body), 2 (caps),
+ * 6 (unregistered names), 7 (datetimes) and 8 (identifiers). The whole request is checked before anything is
+ * stored, so a rejected request leaves no trace in the state.
  */
 public final class ImportValidator {
 
