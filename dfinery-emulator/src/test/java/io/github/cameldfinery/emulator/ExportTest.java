@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -248,20 +249,25 @@ class ExportTest {
 
     @Test
     void atMostFiveExportsRunAtOnce() {
-        dfinery.service(ApiClient.SERVICE).faults(ApiKind.EXPORT).failNext(5, Fault.delay(Duration.ofSeconds(2)));
+        CountDownLatch release = new CountDownLatch(1);
+        dfinery.service(ApiClient.SERVICE).faults(ApiKind.EXPORT).failNext(5, Fault.holdUntil(release));
         List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            running.add(CompletableFuture.supplyAsync(() -> api.exportCall("/api/v1/export/userprofile",
-                    "{\"properties_condition_type\":\"all\"}")));
+        try {
+            for (int i = 0; i < 5; i++) {
+                running.add(CompletableFuture.supplyAsync(() -> api.exportCall("/api/v1/export/userprofile",
+                        "{\"properties_condition_type\":\"all\"}")));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> dfinery.service(ApiClient.SERVICE).stats().exportsInFlight() == 5);
+
+            HttpResponse<String> sixth = api.exportCall("/api/v1/export/userprofile", "{\"properties_condition_type\":\"all\"}");
+
+            assertThat(sixth.statusCode()).isEqualTo(429);
+            assertThat(json(sixth).get("message").textValue()).isEqualTo("too_many_api_requests");
+            assertThat(json(sixth).get("detail").textValue()).contains("5 exports already running");
+        } finally {
+            release.countDown();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> dfinery.service(ApiClient.SERVICE).stats().exportsInFlight() == 5);
-
-        HttpResponse<String> sixth = api.exportCall("/api/v1/export/userprofile", "{\"properties_condition_type\":\"all\"}");
-
-        assertThat(sixth.statusCode()).isEqualTo(429);
-        assertThat(json(sixth).get("message").textValue()).isEqualTo("too_many_api_requests");
-        assertThat(json(sixth).get("detail").textValue()).contains("5 exports already running");
         assertThat(running.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).collect(Collectors.toList()))
                 .containsOnly(200);
         assertThat(dfinery.service(ApiClient.SERVICE).stats().peakConcurrentExports()).isEqualTo(5);

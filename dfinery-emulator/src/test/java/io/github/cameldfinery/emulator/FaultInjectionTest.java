@@ -21,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
@@ -104,16 +104,22 @@ class FaultInjectionTest {
     }
 
     @Test
-    void delayOutlastsAClientTimeoutButTheRequestIsProcessed() {
-        service.faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofMillis(1500)));
-        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/events", ApiClient.SERVICE))
-                .timeout(Duration.ofMillis(300))
-                .header("Content-Type", "application/json").header("access_token", ApiClient.IMPORT_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(event())).build();
-        assertThatThrownBy(() -> api.http().send(request, HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(HttpTimeoutException.class);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> service.stats().eventsStored() == 1);
+    void aHeldRequestIsProcessedAndAnsweredOnlyOnceReleased() {
+        CountDownLatch release = new CountDownLatch(1);
+        service.faults(ApiKind.EVENT).failNext(1, Fault.holdUntil(release));
+
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
+                () -> api.importCall("/api/v1/events", event()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.faults(ApiKind.EVENT).injected() == 1);
+        // The hold comes before processing, so nothing can be stored or answered until the release.
+        assertThat(service.stats().eventsStored()).isZero();
+        assertThat(held).isNotDone();
+
+        release.countDown();
+
+        assertThat(held.join().statusCode()).isEqualTo(200);
+        assertThat(service.stats().eventsStored()).isEqualTo(1);
     }
 
     @Test

@@ -16,6 +16,7 @@
 package io.github.cameldfinery.emulator.faults;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A failure the emulator injects instead of (or around) a normal answer.
@@ -28,8 +29,19 @@ import java.time.Duration;
  *               {@link Type#SLOW_BODY}, how many are sent at a time
  * @param csv    for {@link Type#BROKEN_CSV}, how the CSV is broken
  * @param column for {@link Type#DROPPED_COLUMN} and {@link Type#ADDED_COLUMN}, the column's name
+ * @param release for {@link Type#HOLD}, the latch whose release lets the request go on
  */
-public record Fault(Type type, Duration delay, long bytes, CsvDefect csv, String column) {
+public record Fault(Type type, Duration delay, long bytes, CsvDefect csv, String column, CountDownLatch release) {
+
+    /**
+     * How long a {@link Type#HOLD} waits at most when nobody releases it: a test that fails before its release does
+     * not keep the emulator's thread for ever.
+     */
+    public static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+
+    public Fault(Type type, Duration delay, long bytes, CsvDefect csv, String column) {
+        this(type, delay, bytes, csv, column, null);
+    }
 
     public Fault(Type type, Duration delay) {
         this(type, delay, 0, null, null);
@@ -47,6 +59,11 @@ public record Fault(Type type, Duration delay, long bytes, CsvDefect csv, String
         ERROR_UNDER_200,
         /** The request is processed normally, but only after {@link #delay()}. */
         DELAY,
+        /**
+         * The request is processed normally, but only once {@link #release()} is released (or after
+         * {@link #HOLD_LIMIT}): a test holds requests in flight for as long as it needs, without waiting on a clock.
+         */
+        HOLD,
         /** The connection is closed before the request is processed: nothing stored, no answer. */
         DROP_BEFORE_PROCESSING,
         /** The request is processed and stored, then the connection is closed without an answer. */
@@ -109,6 +126,17 @@ public record Fault(Type type, Duration delay, long bytes, CsvDefect csv, String
 
     public static Fault delay(Duration delay) {
         return new Fault(Type.DELAY, delay);
+    }
+
+    /**
+     * Holds the request, before it is processed, until {@code release} is counted down to zero; then it is processed
+     * and answered as usual. One latch may hold many requests.
+     */
+    public static Fault holdUntil(CountDownLatch release) {
+        if (release == null) {
+            throw new IllegalArgumentException("release must not be null");
+        }
+        return new Fault(Type.HOLD, HOLD_LIMIT, 0, null, null, release);
     }
 
     public static Fault dropBeforeProcessing() {

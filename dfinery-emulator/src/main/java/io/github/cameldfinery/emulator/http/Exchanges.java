@@ -82,6 +82,15 @@ final class Exchanges {
         }
     }
 
+    /** Waits until {@code release} is released or {@code limit} has passed. */
+    static void hold(java.util.concurrent.CountDownLatch release, java.time.Duration limit) {
+        try {
+            release.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void pause(java.time.Duration delay) {
         try {
             Thread.sleep(delay.toMillis());

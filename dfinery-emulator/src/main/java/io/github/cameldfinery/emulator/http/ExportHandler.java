@@ -155,6 +155,9 @@ final class ExportHandler implements HttpHandler {
                     case DELAY:
                         Exchanges.pause(fault.delay());
                         break;
+                    case HOLD:
+                        Exchanges.hold(fault.release(), fault.delay());
+                        break;
                     default:
                         break;
                 }

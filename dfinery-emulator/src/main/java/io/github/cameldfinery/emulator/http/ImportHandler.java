@@ -191,6 +191,9 @@ final class ImportHandler implements HttpHandler {
                 case DELAY:
                     Exchanges.pause(fault.delay());
                     return false;
+                case HOLD:
+                    Exchanges.hold(fault.release(), fault.delay());
+                    return false;
                 default:
                     return false;
             }
