@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.model.DfineryEvent;
@@ -54,25 +55,31 @@ class ComponentTimeTest extends DfineryTestSupport {
 
     @Test
     void aRequestWaitsForTheProbesAnswerAsLongAsTheGivenClockSays() {
-        service().faults(ApiKind.EVENT).failNext(1, Fault.delay(Duration.ofSeconds(5)));
-        DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1"))
-                .datetime("2026-11-27T10:15:30.123Z").build();
-        CompletableFuture<Exchange> probe = template.asyncSend("dfinery:event",
-                exchange -> exchange.getMessage().setBody(event));
-        DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
-        await().until(() -> component.quotaGuards().snapshots().size() == 1);
-        CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event",
-                exchange -> exchange.getMessage().setBody(event));
-        await().until(() -> component.quotaGuards().snapshots().get(0).waiting() == 1);
+        // The probe is held at the server for the whole test: its answer never comes while the clock moves.
+        CountDownLatch release = new CountDownLatch(1);
+        service().faults(ApiKind.EVENT).failNext(1, Fault.holdUntil(release));
+        try {
+            DfineryEvent event = DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("u1"))
+                    .datetime("2026-11-27T10:15:30.123Z").build();
+            CompletableFuture<Exchange> probe = template.asyncSend("dfinery:event",
+                    exchange -> exchange.getMessage().setBody(event));
+            DfineryComponent component = context.getComponent("dfinery", DfineryComponent.class);
+            await().until(() -> component.quotaGuards().snapshots().size() == 1);
+            CompletableFuture<Exchange> waiting = template.asyncSend("dfinery:event",
+                    exchange -> exchange.getMessage().setBody(event));
+            await().until(() -> component.quotaGuards().snapshots().get(0).waiting() == 1);
 
-        timer.advance(Duration.ofSeconds(59));
-        assertThat(waiting).isNotDone();
-        timer.advance(Duration.ofSeconds(1));
+            timer.advance(Duration.ofSeconds(59));
+            assertThat(waiting).isNotDone();
+            timer.advance(Duration.ofSeconds(1));
 
-        Exception refused = waiting.join().getException();
-        assertThat(refused).isInstanceOf(DfineryRateLimitException.class).hasMessageContaining("No answer yet")
-                .hasMessageContaining("waited 60000 ms");
-        assertThat(((DfineryRateLimitException) refused).isRefusedLocally()).isTrue();
-        assertThat(probe.join().getException()).as("the probe's own timeout, on the same clock").isNotNull();
+            Exception refused = waiting.join().getException();
+            assertThat(refused).isInstanceOf(DfineryRateLimitException.class).hasMessageContaining("No answer yet")
+                    .hasMessageContaining("waited 60000 ms");
+            assertThat(((DfineryRateLimitException) refused).isRefusedLocally()).isTrue();
+            assertThat(probe.join().getException()).as("the probe's own timeout, on the same clock").isNotNull();
+        } finally {
+            release.countDown();
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.cameldfinery.component.error.DfineryExportFormatException;
 import io.github.cameldfinery.emulator.ApiKind;
@@ -207,23 +208,28 @@ class ExportFormatTest extends DfineryTestSupport {
     @Test
     void aSkippedWindowKeepsTheReadinessCheckDownUntilTheNextWindowIsDelivered() throws Exception {
         template.sendBody("dfinery:event", spread(2, 5));
-        // the first day broken twice alike (skipped), the next one's answer held back for 3 s
+        // the first day broken twice alike (skipped), the next one's answer held back until the checks below are done
+        CountDownLatch release = new CountDownLatch(1);
         service().faults(ApiKind.EXPORT).failNext(2, Fault.brokenCsv(Fault.CsvDefect.MISSING_FIELD))
-                .failNext(1, Fault.delay(Duration.ofSeconds(3)));
+                .failNext(1, Fault.holdUntil(release));
 
         consume(today().minusDays(2).toString(), "&exportFormatErrorPolicy=skip&maxWindowsPerPoll=1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> formatErrors("skip") == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> service().stats().requests(ApiKind.EXPORT) == 3);
-        HealthCheck.Result health = consumerHealth();
-        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(health.getMessage()).get().asString().contains("Skipped the events export "
-                + today().minusDays(2));
-        assertThat(health.getDetails()).containsEntry("dfinery.export.skipped.window", "the events export "
-                + today().minusDays(2) + ".." + today().minusDays(2));
-        assertThat(HealthCheckHelper.invokeLiveness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:export")))
-                .as("liveness: a restart would not bring the rows back").allMatch(r -> r.getState() == HealthCheck.State.UP);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> formatErrors("skip") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> service().stats().requests(ApiKind.EXPORT) == 3);
+            HealthCheck.Result health = consumerHealth();
+            assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(health.getMessage()).get().asString().contains("Skipped the events export "
+                    + today().minusDays(2));
+            assertThat(health.getDetails()).containsEntry("dfinery.export.skipped.window", "the events export "
+                    + today().minusDays(2) + ".." + today().minusDays(2));
+            assertThat(HealthCheckHelper.invokeLiveness(context).stream()
+                    .filter(r -> r.getCheck().getId().equals("consumer:export")))
+                    .as("liveness: a restart would not bring the rows back").allMatch(r -> r.getState() == HealthCheck.State.UP);
+        } finally {
+            release.countDown();
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> today().toString().equals(cursor()));
         await().atMost(Duration.ofSeconds(10)).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
         assertThat(rows).hasSize(5);

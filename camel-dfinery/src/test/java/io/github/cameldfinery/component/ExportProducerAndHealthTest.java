@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.cameldfinery.component.error.DfineryRateLimitException;
 import io.github.cameldfinery.component.error.DfineryValidationException;
@@ -132,11 +133,19 @@ class ExportProducerAndHealthTest extends DfineryTestSupport {
 
     @Test
     void neverMoreExportsAtOnceThanAllowed() {
-        dfinery.service(OTHER_SERVICE).faults(ApiKind.EXPORT).failNext(5, Fault.delay(Duration.ofMillis(800)));
+        CountDownLatch release = new CountDownLatch(1);
+        dfinery.service(OTHER_SERVICE).faults(ApiKind.EXPORT).failNext(5, Fault.holdUntil(release));
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            calls.add(template.asyncSend("direct:narrow", e -> e.getMessage().setHeader(DfineryConstants.EXPORT_FROM_DATE,
-                    today().minusDays(1))));
+        try {
+            for (int i = 0; i < 5; i++) {
+                calls.add(template.asyncSend("direct:narrow", e -> e.getMessage().setHeader(
+                        DfineryConstants.EXPORT_FROM_DATE, today().minusDays(1))));
+            }
+            // Two exports held at the server take both slots; the other three are refused while they are held.
+            await().atMost(Duration.ofSeconds(10)).until(() -> calls.stream().filter(CompletableFuture::isDone).count() == 3
+                    && dfinery.service(OTHER_SERVICE).stats().exportsInFlight() == 2);
+        } finally {
+            release.countDown();
         }
         List<Exchange> done = calls.stream().map(CompletableFuture::join).toList();
 
