@@ -16,7 +16,6 @@
 package io.github.cameldfinery.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,17 +24,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.cameldfinery.emulator.ApiKind;
 import io.github.cameldfinery.emulator.faults.Fault;
 import io.github.cameldfinery.emulator.junit.DfineryEmulatorExtension;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,7 +57,6 @@ class EventGatewayApplicationTest {
         registry.add("gateway.parked-dir", () -> parked.toString());
         registry.add("gateway.resend-delay", () -> "100");
         registry.add("gateway.resend-auto-startup", () -> "false");
-        registry.add("camel.component.dfinery.request-timeout", () -> "500ms");
     }
 
     @LocalServerPort
@@ -131,54 +126,5 @@ class EventGatewayApplicationTest {
             })).anyMatch(body -> body.contains("0166a71c-caf4-462d-8201-9c30c40f2354"));
         }
         assertThat(dfinery.service("gateway").events()).noneMatch(e -> e.identity().get("external_id").equals("web-3"));
-    }
-
-    @Test
-    void aResendAfterARequestTimeoutStoresEachEventOnce() throws Exception {
-        // Both attempts time out on our side, but DFINERY stores the events after the delay.
-        dfinery.service("gateway").faults(ApiKind.EVENT).failNext(2, Fault.delay(Duration.ofMillis(1500)));
-
-        HttpResponse<String> response = post("[{\"event_name\":\"df_login\",\"event_datetime\":\"2026-11-27T10:00:00Z\","
-                + "\"identity\":{\"external_id\":\"web-4\"}},{\"event_name\":\"df_logout\","
-                + "\"event_datetime\":\"2026-11-27T10:05:00Z\",\"identity\":{\"external_id\":\"web-4\"}}]");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> storedFor("web-4") == 2);
-
-        long requestsBefore = dfinery.service("gateway").stats().requests(ApiKind.EVENT);
-        assertThat(parkedFiles()).anyMatch(f -> read(f).contains("web-4") && read(f).contains("event_log_id"));
-
-        camel.getRouteController().startRoute("resend-parked");
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> parkedFiles().isEmpty()
-                    && dfinery.service("gateway").stats().requests(ApiKind.EVENT) > requestsBefore);
-        } finally {
-            camel.getRouteController().stopRoute("resend-parked");
-        }
-        assertThat(parked.resolve(".failed")).doesNotExist();
-        assertThat(storedFor("web-4")).isEqualTo(2);
-        assertThat(dfinery.service("gateway").events()).filteredOn(e -> e.identity().get("external_id").equals("web-4"))
-                .extracting(e -> e.eventName()).containsExactly("df_login", "df_logout");
-    }
-
-    @Autowired
-    CamelContext camel;
-
-    long storedFor(String externalId) {
-        return dfinery.service("gateway").events().stream()
-                .filter(e -> externalId.equals(e.identity().get("external_id"))).count();
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    List<Path> parkedFiles() throws java.io.IOException {
-        try (Stream<Path> files = Files.list(parked)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 }
