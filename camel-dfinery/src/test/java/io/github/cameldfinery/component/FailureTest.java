@@ -163,25 +163,6 @@ class FailureTest extends DfineryTestSupport {
     }
 
     @Test
-    void rateLimitWaitIsOptInAndBounded() {
-        for (boolean guard : new boolean[] { true, false }) {
-            try (var emulator = tinyEmulator(io.github.cameldfinery.emulator.config.EmulatorConfig.RateLimitAnswer.HTTP_200,
-                    Duration.ofSeconds(1))) {
-                String uri = "dfinery:event?serviceId=tiny&rateLimitMaxWait=3s&quotaGuard=" + guard + "&baseUri="
-                             + emulator.baseUri();
-                assertThat(template.send(uri, e -> e.getMessage().setBody(login("u1"))).getException()).isNull();
-
-                Exchange waited = template.send(uri, e -> e.getMessage().setBody(login("u2")));
-
-                assertThat(waited.getException()).isNull();
-                assertThat(emulator.service("tiny").stats().eventsStored()).isEqualTo(2);
-                assertThat(emulator.service("tiny").stats().rejections("40401"))
-                        .as("the guard waits before sending; without it, one 40401 is seen first").isEqualTo(guard ? 0 : 1);
-            }
-        }
-    }
-
-    @Test
     void partialFailureSaysWhichRequestsFailed() {
         service().faults(ApiKind.EVENT).passNext(1).failNext(1, Fault.http500());
 
