@@ -123,6 +123,12 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aHoldNeedsALatch() {
+        assertThatThrownBy(() -> Fault.holdUntil(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("release must not be null");
+    }
+
+    @Test
     void fractionOfFailuresIsSeededAndRoughlyRight() {
         service.faults(ApiKind.EVENT).failFraction(0.2, Fault.http500(), 42);
         int failed = 0;
