@@ -156,6 +156,11 @@ public final class QuotaGuard {
                 }
                 return !waiters.isEmpty();
             case PROBE:
+                if (waiters.isEmpty()) {
+                    // Every waiter's time ran out while the count was asked: nobody sends the probe, its lease goes back.
+                    completions.add(policy::probeEnded);
+                    return false;
+                }
                 probing = true;
                 grant(waiters.pollFirst(), true, completions);
                 return false;

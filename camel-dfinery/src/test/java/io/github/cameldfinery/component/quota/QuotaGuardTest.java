@@ -241,6 +241,16 @@ class QuotaGuardTest {
     }
 
     @Test
+    void aProbeWhoseOnlyRequestTimedOutWhileTheStoreWasAskedGivesItsLeaseBack() {
+        store.afterTake = () -> timer.advance(PROBE_WAIT);
+
+        CompletableFuture<QuotaGuard.Permit> gone = acquire(NO_WAIT);
+
+        assertThat(failure(gone)).isInstanceOf(DfineryRateLimitException.class);
+        assertThat(acquire(NO_WAIT)).as("nobody holds the lease: the next request probes").isCompleted();
+    }
+
+    @Test
     void aProbeThatThrowsBeforeAnAnswerLetsTheNextProbe() {
         CompletableFuture<QuotaGuard.Permit> probe = acquire(NO_WAIT);
         CompletableFuture<QuotaGuard.Permit> next = acquire(NO_WAIT);
