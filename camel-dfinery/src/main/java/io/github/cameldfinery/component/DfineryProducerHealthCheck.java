@@ -22,7 +22,6 @@ import java.util.Map;
 import io.github.cameldfinery.component.api.DfineryApi;
 import io.github.cameldfinery.component.error.DfineryAuthenticationException;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -42,15 +41,13 @@ import org.apache.camel.util.URISupport;
  * the local share used up), for an endpoint that counts its calls in it: export, or an import with quotaGuard.</li>
  * </ul>
  * A failure of one message (a bad body, a rate limit, a server error that retries cover) leaves it UP. It never
- * calls DFINERY, so it spends no quota. Written against camel-api's {@code HealthCheck}, as camel-health is optional
- * for users.
+ * calls DFINERY, so it spends no quota.
  */
-final class DfineryProducerHealthCheck implements HealthCheck {
+final class DfineryProducerHealthCheck extends DfineryReadinessCheck {
 
     private final DfineryEndpoint endpoint;
     /** Made when first registered: the component masks its secret options in URIs once it is initialised. */
     private volatile String id;
-    private volatile boolean enabled = true;
     /** DFINERY's refusal of the endpoint's token, until a request succeeds; null when none. */
     private volatile DfineryAuthenticationException refused;
     private volatile Instant refusedAt;
@@ -104,28 +101,8 @@ final class DfineryProducerHealthCheck implements HealthCheck {
     }
 
     @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
@@ -138,7 +115,7 @@ final class DfineryProducerHealthCheck implements HealthCheck {
         if (config.getServiceId() != null) {
             builder.detail("dfinery.service.id", config.getServiceId());
         }
-        if (!enabled) {
+        if (!isEnabled()) {
             return builder.message("Disabled").unknown().build();
         }
         String token = export ? config.getBearerToken() : config.getAccessToken();

@@ -19,49 +19,25 @@ import java.util.Map;
 
 import io.github.cameldfinery.component.quota.QuotaGuards;
 import io.github.cameldfinery.component.quota.QuotaStoreFailover;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * Readiness check {@code dfinery-quota-store}, registered while a shared quota store is configured: UP while the store
  * answers, UP with the details while this JVM runs on its local share, DOWN when requests fail because the store
  * cannot be reached. Looks at what the last calls found; while the store is down, it tries the store again (at most once
- * a second), so that it turns UP when the store is back even without traffic. Written against the
- * {@code HealthCheck} interface of camel-api rather than camel-health's {@code AbstractHealthCheck}, which would make
- * camel-health, optional for users, a dependency of the component.
+ * a second), so that it turns UP when the store is back even without traffic.
  */
-final class QuotaStoreHealthCheck implements HealthCheck {
+final class QuotaStoreHealthCheck extends DfineryReadinessCheck {
 
     private final QuotaGuards guards;
-    private volatile boolean enabled = true;
 
     QuotaStoreHealthCheck(QuotaGuards guards) {
         this.guards = guards;
     }
 
     @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
     public String getId() {
         return "dfinery-quota-store";
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
