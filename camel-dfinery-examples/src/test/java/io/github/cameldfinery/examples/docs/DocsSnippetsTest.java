@@ -116,6 +116,7 @@ class DocsSnippetsTest {
         scenarios.put("component-endpoint-dsl", this::endpointDsl);
         scenarios.put("emulator-config", this::emulatorConfig);
         scenarios.put("emulator-test-support-dependency", this::dependenciesOfTheProject);
+        scenarios.put("quota-contract-dependencies", this::dependenciesOfTheProject);
         scenarios.put("export-incremental", this::exportIncremental);
         scenarios.put("export-yaml", this::exportYaml);
         scenarios.put("export-file-cursor", this::exportFileCursor);
