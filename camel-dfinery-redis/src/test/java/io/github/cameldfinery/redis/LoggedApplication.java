@@ -15,6 +15,8 @@
  */
 package io.github.cameldfinery.redis;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import io.github.cameldfinery.component.model.DfineryEvent;
 import io.github.cameldfinery.component.model.DfineryIdentity;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.StateRepository;
 
 /**
  * A Camel Main application in a JVM of its own for SecretsInLogsIT: its configuration is the properties file given
@@ -49,9 +52,27 @@ public final class LoggedApplication {
             main.getCamelContext().createProducerTemplate().sendBody("direct:events",
                     DfineryEvent.builder("df_login").identity(DfineryIdentity.externalId("logged-user")).build());
             boolean exported = row.await(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
+            if (exported) {
+                awaitTheCursor(main);
+            }
             System.out.println("DONE exported=" + exported);
         } finally {
             main.stop();
+        }
+    }
+
+    /**
+     * The window's cursor, where the application keeps one: stopping before it is written would make the test race
+     * the export. On a loaded machine a stop may rightly abort a window whose body stalls (ExportShutdownIT), and the
+     * test is about secrets, not stops.
+     */
+    @SuppressWarnings("unchecked")
+    private static void awaitTheCursor(Main main) {
+        StateRepository<String, String> cursor = main.getCamelContext().getRegistry()
+                .lookupByNameAndType("exportCursor", StateRepository.class);
+        String key = main.getCamelContext().getPropertiesComponent().resolveProperty("cursor-key").orElse(null);
+        if (cursor != null && key != null) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> cursor.getState(key) != null);
         }
     }
 }
